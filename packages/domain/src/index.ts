@@ -1,0 +1,7 @@
+export * from './assignments.ts'
+export * from './follow-ups.ts'
+export * from './goals.ts'
+export * from './indicators.ts'
+export * from './municipality.ts'
+export * from './organisation.ts'
+export * from './seed.ts'

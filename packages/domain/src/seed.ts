@@ -1,0 +1,171 @@
+import { z } from 'zod'
+import { Assignment } from './assignments.ts'
+import { Assessment, FollowUp } from './follow-ups.ts'
+import { Activity, BoardGoal, GoalArea, MunicipalGoal } from './goals.ts'
+import { Indicator } from './indicators.ts'
+import { Municipality, MunicipalityCode } from './municipality.ts'
+import { Administration, Board, OrgUnit, PlanPeriod } from './organisation.ts'
+
+export const SEED_SCHEMA_VERSION = 1
+
+/**
+ * One versioned data file for a municipality. A municipality's files together form a set:
+ * exactly one of them defines the municipality; keys are unique per kind within the set and
+ * references (board, goal, goalArea, …) point at keys anywhere in the set.
+ */
+export const SeedFile = z.object({
+  schemaVersion: z.literal(SEED_SCHEMA_VERSION),
+  municipality: MunicipalityCode,
+  source: z
+    .object({
+      file: z.string().min(1),
+      title: z.string().min(1),
+    })
+    .optional(),
+  /** Where the source is inconsistent or incomplete, and what the data does about it. */
+  notes: z.array(z.string()).default([]),
+  definition: Municipality.optional(),
+  boards: z.array(Board).default([]),
+  administrations: z.array(Administration).default([]),
+  orgUnits: z.array(OrgUnit).default([]),
+  planPeriods: z.array(PlanPeriod).default([]),
+  goalAreas: z.array(GoalArea).default([]),
+  municipalGoals: z.array(MunicipalGoal).default([]),
+  boardGoals: z.array(BoardGoal).default([]),
+  activities: z.array(Activity).default([]),
+  assignments: z.array(Assignment).default([]),
+  indicators: z.array(Indicator).default([]),
+  followUps: z.array(FollowUp).default([]),
+  assessments: z.array(Assessment).default([]),
+})
+export type SeedFile = z.infer<typeof SeedFile>
+
+/** A problem in a seed set, located by file and by path inside the file. */
+export interface SeedProblem {
+  file: string
+  path: string
+  message: string
+}
+
+export interface NamedSeedFile {
+  name: string
+  data: SeedFile
+}
+
+type Collection = Exclude<keyof SeedFile, 'schemaVersion' | 'municipality' | 'source' | 'notes' | 'definition'>
+
+/**
+ * Check one municipality's seed files together: exactly one definition, unique keys per kind,
+ * every reference resolvable, assessment levels on the municipality's scale.
+ */
+export function checkSeedSet(files: readonly NamedSeedFile[]): SeedProblem[] {
+  const problems: SeedProblem[] = []
+  const definitions = files.filter((f) => f.data.definition)
+  if (definitions.length !== 1) {
+    problems.push({
+      file: files.map((f) => f.name).join(', '),
+      path: 'definition',
+      message: `Exakt en fil ska definiera kommunen (hittade ${definitions.length})`,
+    })
+  }
+  const codes = new Set(files.map((f) => f.data.municipality))
+  if (codes.size > 1) {
+    problems.push({ file: files.map((f) => f.name).join(', '), path: 'municipality', message: 'Filerna gäller olika kommuner' })
+  }
+
+  const keys = new Map<Collection, Set<string>>()
+  const collections: Collection[] = [
+    'boards',
+    'administrations',
+    'orgUnits',
+    'planPeriods',
+    'goalAreas',
+    'municipalGoals',
+    'boardGoals',
+    'activities',
+    'assignments',
+    'indicators',
+    'followUps',
+  ]
+  for (const c of collections) {
+    const set = new Set<string>()
+    for (const f of files) {
+      ;(f.data[c] as { key: string }[]).forEach((item, i) => {
+        if (set.has(item.key)) problems.push({ file: f.name, path: `${c}[${i}].key`, message: `Nyckeln "${item.key}" finns redan` })
+        set.add(item.key)
+      })
+    }
+    keys.set(c, set)
+  }
+
+  const ref = (file: string, path: string, kind: Collection, key: string | undefined) => {
+    if (key !== undefined && !keys.get(kind)?.has(key)) {
+      problems.push({ file, path, message: `Hänvisar till okänd nyckel "${key}" (${kind})` })
+    }
+  }
+  const levelKeys = new Set(definitions[0]?.data.definition?.settings.assessmentScale.levels.map((l) => l.key) ?? [])
+
+  for (const { name, data } of files) {
+    data.administrations.forEach((a, i) => ref(name, `administrations[${i}].board`, 'boards', a.board))
+    data.orgUnits.forEach((u, i) => {
+      ref(name, `orgUnits[${i}].administration`, 'administrations', u.administration)
+      ref(name, `orgUnits[${i}].parent`, 'orgUnits', u.parent)
+    })
+    data.municipalGoals.forEach((g, i) => ref(name, `municipalGoals[${i}].goalArea`, 'goalAreas', g.goalArea))
+    data.boardGoals.forEach((g, i) => {
+      ref(name, `boardGoals[${i}].board`, 'boards', g.board)
+      ref(name, `boardGoals[${i}].goalArea`, 'goalAreas', g.goalArea)
+      ref(name, `boardGoals[${i}].responsibleUnit`, 'orgUnits', g.responsibleUnit)
+      g.parentGoals.forEach((p, j) => ref(name, `boardGoals[${i}].parentGoals[${j}]`, 'municipalGoals', p))
+      if (g.endYear < g.startYear) {
+        problems.push({ file: name, path: `boardGoals[${i}].endYear`, message: 'Målet slutar före det börjar' })
+      }
+    })
+    data.activities.forEach((a, i) => {
+      ref(name, `activities[${i}].goal`, 'boardGoals', a.goal)
+      ref(name, `activities[${i}].responsibleUnit`, 'orgUnits', a.responsibleUnit)
+    })
+    data.assignments.forEach((a, i) => {
+      ref(name, `assignments[${i}].board`, 'boards', a.board)
+      ref(name, `assignments[${i}].goal`, 'boardGoals', a.goal)
+      ref(name, `assignments[${i}].goalArea`, 'goalAreas', a.goalArea)
+      ref(name, `assignments[${i}].responsibleUnit`, 'orgUnits', a.responsibleUnit)
+    })
+    data.indicators.forEach((ind, i) => {
+      ref(name, `indicators[${i}].board`, 'boards', ind.board)
+      ind.goals.forEach((g, j) => ref(name, `indicators[${i}].goals[${j}]`, 'boardGoals', g))
+    })
+    data.followUps.forEach((f, i) => {
+      ref(name, `followUps[${i}].board`, 'boards', f.board)
+      ref(name, `followUps[${i}].administration`, 'administrations', f.administration)
+    })
+    const seenAssessments = new Set<string>()
+    data.assessments.forEach((a, i) => {
+      ref(name, `assessments[${i}].goal`, 'boardGoals', a.goal)
+      ref(name, `assessments[${i}].followUp`, 'followUps', a.followUp)
+      for (const [field, level] of [
+        ['level', a.level],
+        ['forecastLevel', a.forecastLevel],
+      ] as const) {
+        if (level !== undefined && levelKeys.size > 0 && !levelKeys.has(level)) {
+          problems.push({ file: name, path: `assessments[${i}].${field}`, message: `Nivån "${level}" finns inte i kommunens skala` })
+        }
+      }
+      const id = `${a.goal}@${a.followUp}`
+      if (seenAssessments.has(id)) {
+        problems.push({ file: name, path: `assessments[${i}]`, message: `Målet "${a.goal}" bedöms två gånger i samma uppföljning` })
+      }
+      seenAssessments.add(id)
+    })
+  }
+  return problems
+}
+
+/** Format zod issues of one file as seed problems ("assessments[3].level: …"). */
+export function zodProblems(file: string, error: z.ZodError): SeedProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    path: issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, ''),
+    message: issue.message,
+  }))
+}
