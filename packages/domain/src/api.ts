@@ -6,8 +6,21 @@ import { z } from 'zod'
 import { AssignmentKind, AssignmentStatus, AssignmentUpdate } from './assignments.ts'
 import { FollowUpKind, FollowUpStatus, Trend } from './follow-ups.ts'
 import { ActivityStatus, Financing } from './goals.ts'
-import { Breakdown, Direction, IndicatorSource, IndicatorTarget, IndicatorUnit, IndicatorValue } from './indicators.ts'
-import { AssessmentLevel, AssessmentScale, Key, MunicipalityCode, MunicipalitySettings } from './municipality.ts'
+import {
+  Breakdown,
+  Direction,
+  IndicatorSource,
+  IndicatorTarget,
+  IndicatorUnit,
+  IndicatorValue,
+} from './indicators.ts'
+import {
+  AssessmentLevel,
+  AssessmentScale,
+  Key,
+  MunicipalityCode,
+  MunicipalitySettings,
+} from './municipality.ts'
 import { IsoDate, Year } from './organisation.ts'
 
 export const ApiError = z
@@ -21,13 +34,21 @@ export const ApiError = z
   .meta({ id: 'Fel' })
 export type ApiError = z.infer<typeof ApiError>
 
-export const Health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() })
+export const Health = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+})
 export type Health = z.infer<typeof Health>
 
 export const BoardRef = z.object({ key: Key, name: z.string(), shortName: z.string() })
 export type BoardRef = z.infer<typeof BoardRef>
 
-export const MunicipalitySummary = z.object({ code: MunicipalityCode, name: z.string(), boards: z.array(BoardRef) })
+export const MunicipalitySummary = z.object({
+  code: MunicipalityCode,
+  name: z.string(),
+  boards: z.array(BoardRef),
+})
 export type MunicipalitySummary = z.infer<typeof MunicipalitySummary>
 
 export const GoalAreaView = z.object({
@@ -89,7 +110,13 @@ export const BoardDetail = z.object({
   shortName: z.string(),
   municipality: z.object({ code: MunicipalityCode, name: z.string() }),
   administrations: z.array(
-    z.object({ key: Key, name: z.string(), shortName: z.string().nullable(), validFrom: IsoDate, validTo: IsoDate.nullable() }),
+    z.object({
+      key: Key,
+      name: z.string(),
+      shortName: z.string().nullable(),
+      validFrom: IsoDate,
+      validTo: IsoDate.nullable(),
+    }),
   ),
   followUps: z.array(FollowUpSummary),
   /** Years for which the board has goals, newest first. */
@@ -97,7 +124,13 @@ export const BoardDetail = z.object({
 })
 export type BoardDetail = z.infer<typeof BoardDetail>
 
-export const LevelView = AssessmentLevel.pick({ key: true, label: true, rank: true, colour: true, symbol: true })
+export const LevelView = AssessmentLevel.pick({
+  key: true,
+  label: true,
+  rank: true,
+  colour: true,
+  symbol: true,
+})
 export type LevelView = z.infer<typeof LevelView>
 
 export const AssessmentView = z.object({
@@ -146,7 +179,11 @@ export const FollowUpOverview = z.object({
 })
 export type FollowUpOverview = z.infer<typeof FollowUpOverview>
 
-export const GoalList = z.object({ year: Year.nullable(), groups: z.array(GoalGroup), total: z.number().int() })
+export const GoalList = z.object({
+  year: Year.nullable(),
+  groups: z.array(GoalGroup),
+  total: z.number().int(),
+})
 export type GoalList = z.infer<typeof GoalList>
 
 export const IndicatorView = z.object({

@@ -10,7 +10,13 @@ import { IsoDate, Year } from './organisation.ts'
  * - strategic-board: nämndspecifikt strategiskt utvecklingsuppdrag;
  * - board: nämnduppdrag given by the board itself.
  */
-export const AssignmentKind = z.enum(['investigation', 'additional', 'strategic-common', 'strategic-board', 'board'])
+export const AssignmentKind = z.enum([
+  'investigation',
+  'additional',
+  'strategic-common',
+  'strategic-board',
+  'board',
+])
 export type AssignmentKind = z.infer<typeof AssignmentKind>
 
 export const assignmentKindLabels: Record<AssignmentKind, string> = {

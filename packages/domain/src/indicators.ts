@@ -2,7 +2,17 @@ import { z } from 'zod'
 import { Key } from './municipality.ts'
 import { Year } from './organisation.ts'
 
-export const IndicatorUnit = z.enum(['percent', 'index', 'count', 'kronor', 'hectare', 'kwh-per-m2', 'scale', 'rank', 'other'])
+export const IndicatorUnit = z.enum([
+  'percent',
+  'index',
+  'count',
+  'kronor',
+  'hectare',
+  'kwh-per-m2',
+  'scale',
+  'rank',
+  'other',
+])
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>
 
 export const indicatorUnitLabels: Record<IndicatorUnit, string> = {
@@ -96,7 +106,9 @@ export const IndicatorTarget = z
     value: z.number().optional(),
     text: z.string().optional(),
   })
-  .refine((t) => t.value !== undefined || t.text !== undefined, { message: 'Ett mål behöver ett värde eller en text' })
+  .refine((t) => t.value !== undefined || t.text !== undefined, {
+    message: 'Ett mål behöver ett värde eller en text',
+  })
 export type IndicatorTarget = z.infer<typeof IndicatorTarget>
 
 export const Indicator = z
@@ -127,23 +139,38 @@ export const Indicator = z
     const known = new Set(['total', ...ind.breakdowns.map((b) => b.key)])
     ind.values.forEach((v, i) => {
       if (!known.has(v.breakdown)) {
-        ctx.addIssue({ code: 'custom', message: `Okänd nedbrytning "${v.breakdown}"`, path: ['values', i, 'breakdown'] })
+        ctx.addIssue({
+          code: 'custom',
+          message: `Okänd nedbrytning "${v.breakdown}"`,
+          path: ['values', i, 'breakdown'],
+        })
       }
     })
     ind.targets.forEach((t, i) => {
       if (!known.has(t.breakdown)) {
-        ctx.addIssue({ code: 'custom', message: `Okänd nedbrytning "${t.breakdown}"`, path: ['targets', i, 'breakdown'] })
+        ctx.addIssue({
+          code: 'custom',
+          message: `Okänd nedbrytning "${t.breakdown}"`,
+          path: ['targets', i, 'breakdown'],
+        })
       }
     })
     const seen = new Set<string>()
     ind.values.forEach((v, i) => {
       const id = `${v.year}/${v.breakdown}`
       if (seen.has(id)) {
-        ctx.addIssue({ code: 'custom', message: `Två värden för ${v.year} (${v.breakdown})`, path: ['values', i] })
+        ctx.addIssue({
+          code: 'custom',
+          message: `Två värden för ${v.year} (${v.breakdown})`,
+          path: ['values', i],
+        })
       }
       seen.add(id)
     })
-    if ((ind.direction === 'at-least' || ind.direction === 'at-most') && !ind.targets.some((t) => t.value !== undefined)) {
+    if (
+      (ind.direction === 'at-least' || ind.direction === 'at-most') &&
+      !ind.targets.some((t) => t.value !== undefined)
+    ) {
       ctx.addIssue({ code: 'custom', message: 'Ett gränsvärde kräver ett målvärde', path: ['targets'] })
     }
   })

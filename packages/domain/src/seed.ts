@@ -52,7 +52,10 @@ export interface NamedSeedFile {
   data: SeedFile
 }
 
-type Collection = Exclude<keyof SeedFile, 'schemaVersion' | 'municipality' | 'source' | 'notes' | 'definition'>
+type Collection = Exclude<
+  keyof SeedFile,
+  'schemaVersion' | 'municipality' | 'source' | 'notes' | 'definition'
+>
 
 /**
  * Check one municipality's seed files together: exactly one definition, unique keys per kind,
@@ -70,7 +73,11 @@ export function checkSeedSet(files: readonly NamedSeedFile[]): SeedProblem[] {
   }
   const codes = new Set(files.map((f) => f.data.municipality))
   if (codes.size > 1) {
-    problems.push({ file: files.map((f) => f.name).join(', '), path: 'municipality', message: 'Filerna gäller olika kommuner' })
+    problems.push({
+      file: files.map((f) => f.name).join(', '),
+      path: 'municipality',
+      message: 'Filerna gäller olika kommuner',
+    })
   }
 
   const keys = new Map<Collection, Set<string>>()
@@ -91,7 +98,12 @@ export function checkSeedSet(files: readonly NamedSeedFile[]): SeedProblem[] {
     const set = new Set<string>()
     for (const f of files) {
       ;(f.data[c] as { key: string }[]).forEach((item, i) => {
-        if (set.has(item.key)) problems.push({ file: f.name, path: `${c}[${i}].key`, message: `Nyckeln "${item.key}" finns redan` })
+        if (set.has(item.key))
+          problems.push({
+            file: f.name,
+            path: `${c}[${i}].key`,
+            message: `Nyckeln "${item.key}" finns redan`,
+          })
         set.add(item.key)
       })
     }
@@ -103,22 +115,34 @@ export function checkSeedSet(files: readonly NamedSeedFile[]): SeedProblem[] {
       problems.push({ file, path, message: `Hänvisar till okänd nyckel "${key}" (${kind})` })
     }
   }
-  const levelKeys = new Set(definitions[0]?.data.definition?.settings.assessmentScale.levels.map((l) => l.key) ?? [])
+  const levelKeys = new Set(
+    definitions[0]?.data.definition?.settings.assessmentScale.levels.map((l) => l.key) ?? [],
+  )
 
   for (const { name, data } of files) {
-    data.administrations.forEach((a, i) => ref(name, `administrations[${i}].board`, 'boards', a.board))
+    data.administrations.forEach((a, i) => {
+      ref(name, `administrations[${i}].board`, 'boards', a.board)
+    })
     data.orgUnits.forEach((u, i) => {
       ref(name, `orgUnits[${i}].administration`, 'administrations', u.administration)
       ref(name, `orgUnits[${i}].parent`, 'orgUnits', u.parent)
     })
-    data.municipalGoals.forEach((g, i) => ref(name, `municipalGoals[${i}].goalArea`, 'goalAreas', g.goalArea))
+    data.municipalGoals.forEach((g, i) => {
+      ref(name, `municipalGoals[${i}].goalArea`, 'goalAreas', g.goalArea)
+    })
     data.boardGoals.forEach((g, i) => {
       ref(name, `boardGoals[${i}].board`, 'boards', g.board)
       ref(name, `boardGoals[${i}].goalArea`, 'goalAreas', g.goalArea)
       ref(name, `boardGoals[${i}].responsibleUnit`, 'orgUnits', g.responsibleUnit)
-      g.parentGoals.forEach((p, j) => ref(name, `boardGoals[${i}].parentGoals[${j}]`, 'municipalGoals', p))
+      g.parentGoals.forEach((p, j) => {
+        ref(name, `boardGoals[${i}].parentGoals[${j}]`, 'municipalGoals', p)
+      })
       if (g.endYear < g.startYear) {
-        problems.push({ file: name, path: `boardGoals[${i}].endYear`, message: 'Målet slutar före det börjar' })
+        problems.push({
+          file: name,
+          path: `boardGoals[${i}].endYear`,
+          message: 'Målet slutar före det börjar',
+        })
       }
     })
     data.activities.forEach((a, i) => {
@@ -133,7 +157,9 @@ export function checkSeedSet(files: readonly NamedSeedFile[]): SeedProblem[] {
     })
     data.indicators.forEach((ind, i) => {
       ref(name, `indicators[${i}].board`, 'boards', ind.board)
-      ind.goals.forEach((g, j) => ref(name, `indicators[${i}].goals[${j}]`, 'boardGoals', g))
+      ind.goals.forEach((g, j) => {
+        ref(name, `indicators[${i}].goals[${j}]`, 'boardGoals', g)
+      })
     })
     data.followUps.forEach((f, i) => {
       ref(name, `followUps[${i}].board`, 'boards', f.board)
@@ -148,12 +174,20 @@ export function checkSeedSet(files: readonly NamedSeedFile[]): SeedProblem[] {
         ['forecastLevel', a.forecastLevel],
       ] as const) {
         if (level !== undefined && levelKeys.size > 0 && !levelKeys.has(level)) {
-          problems.push({ file: name, path: `assessments[${i}].${field}`, message: `Nivån "${level}" finns inte i kommunens skala` })
+          problems.push({
+            file: name,
+            path: `assessments[${i}].${field}`,
+            message: `Nivån "${level}" finns inte i kommunens skala`,
+          })
         }
       }
       const id = `${a.goal}@${a.followUp}`
       if (seenAssessments.has(id)) {
-        problems.push({ file: name, path: `assessments[${i}]`, message: `Målet "${a.goal}" bedöms två gånger i samma uppföljning` })
+        problems.push({
+          file: name,
+          path: `assessments[${i}]`,
+          message: `Målet "${a.goal}" bedöms två gånger i samma uppföljning`,
+        })
       }
       seenAssessments.add(id)
     })
@@ -165,7 +199,10 @@ export function checkSeedSet(files: readonly NamedSeedFile[]): SeedProblem[] {
 export function zodProblems(file: string, error: z.ZodError): SeedProblem[] {
   return error.issues.map((issue) => ({
     file,
-    path: issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, ''),
+    path: issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, ''),
     message: issue.message,
   }))
 }

@@ -21,7 +21,10 @@ export interface LevelCounts {
  * entry per level of the scale, highest first, including levels with no goals. A goal without an
  * assessment, or with a level not on the scale, counts as not assessed.
  */
-export function countLevels(scale: AssessmentScale, assessedLevels: readonly (string | null | undefined)[]): LevelCounts {
+export function countLevels(
+  scale: AssessmentScale,
+  assessedLevels: readonly (string | null | undefined)[],
+): LevelCounts {
   const levels = levelsHighestFirst(scale).map(({ key, label, rank, colour, symbol }) => ({
     key,
     label,

@@ -28,7 +28,9 @@ export class SeedValidationError extends Error {
 export async function readSeedSets(dir: string = DEMO_SEED_DIR): Promise<SeedSet[]> {
   const problems: SeedProblem[] = []
   const sets: SeedSet[] = []
-  const folders = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name)
+  const folders = (await readdir(dir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
   for (const folder of folders.sort()) {
     const names = (await readdir(join(dir, folder))).filter((n) => n.endsWith('.json')).sort()
     const files: NamedSeedFile[] = []

@@ -1,0 +1,429 @@
+import type { OrgUnit, SeedFile } from '@arshjul/domain'
+import type { Queryable } from '../database.ts'
+import { insertRows } from '../insert-rows.ts'
+import type { SeedSet } from './read-seed-files.ts'
+import { stableId } from './stable-id.ts'
+
+type Collections = Omit<SeedFile, 'schemaVersion' | 'municipality' | 'source' | 'notes' | 'definition'>
+
+export interface SeedCounts {
+  municipality: string
+  boardGoals: number
+  indicators: number
+  indicatorValues: number
+  assignments: number
+  assessments: number
+}
+
+/**
+ * Load one municipality's validated seed set inside the caller's transaction, replacing whatever that
+ * municipality had: the old rows are deleted and the new ones inserted with ids derived from the keys.
+ * Loading the same files twice therefore leaves exactly the same data.
+ */
+export async function loadSeedSet(tx: Queryable, set: SeedSet): Promise<SeedCounts> {
+  const all = <K extends keyof Collections>(k: K): Collections[K] =>
+    set.files.flatMap((f) => f.data[k] as unknown[]) as Collections[K]
+  const code = set.municipality
+  const definition = set.files.find((f) => f.data.definition)?.data.definition
+  if (!definition) throw new Error(`Kommunen ${code} saknar definition`)
+  const id = (kind: string, key: string) => stableId(code, kind, key)
+  const ref = (kind: string, key: string | undefined) => (key === undefined ? null : id(kind, key))
+  const mid = stableId(code)
+
+  const counts: SeedCounts = {
+    municipality: code,
+    boardGoals: all('boardGoals').length,
+    indicators: all('indicators').length,
+    indicatorValues: all('indicators').reduce((n, i) => n + i.values.length, 0),
+    assignments: all('assignments').length,
+    assessments: all('assessments').length,
+  }
+
+  await tx.query('DELETE FROM municipalities WHERE code = $1', [code])
+  await tx.query(
+    'INSERT INTO municipalities (id, code, name, vision, settings) VALUES ($1, $2, $3, $4, $5::jsonb)',
+    [mid, code, definition.name, definition.vision ?? null, JSON.stringify(definition.settings)],
+  )
+  await insertRows(
+    tx,
+    'data_sources',
+    ['municipality_id', 'file', 'title', 'notes::jsonb'],
+    set.files.map((f) => [
+      mid,
+      f.data.source?.file ?? f.name,
+      f.data.source?.title ?? null,
+      JSON.stringify(f.data.notes),
+    ]),
+  )
+  await insertRows(
+    tx,
+    'boards',
+    ['id', 'municipality_id', 'key', 'name', 'short_name', 'description'],
+    all('boards').map((b) => [id('board', b.key), mid, b.key, b.name, b.shortName, b.description]),
+  )
+  await insertRows(
+    tx,
+    'administrations',
+    ['id', 'municipality_id', 'board_id', 'key', 'name', 'short_name', 'valid_from', 'valid_to'],
+    all('administrations').map((a) => [
+      id('administration', a.key),
+      mid,
+      id('board', a.board),
+      a.key,
+      a.name,
+      a.shortName,
+      a.validFrom,
+      a.validTo,
+    ]),
+  )
+  await insertRows(
+    tx,
+    'org_units',
+    [
+      'id',
+      'municipality_id',
+      'administration_id',
+      'parent_id',
+      'key',
+      'code',
+      'name',
+      'kind',
+      'valid_from',
+      'valid_to',
+    ],
+    parentsFirst(all('orgUnits')).map((u) => [
+      id('org-unit', u.key),
+      mid,
+      id('administration', u.administration),
+      ref('org-unit', u.parent),
+      u.key,
+      u.code,
+      u.name,
+      u.kind,
+      u.validFrom,
+      u.validTo,
+    ]),
+  )
+  await insertRows(
+    tx,
+    'plan_periods',
+    ['id', 'municipality_id', 'key', 'name', 'start_year', 'end_year'],
+    all('planPeriods').map((p) => [id('plan-period', p.key), mid, p.key, p.name, p.startYear, p.endYear]),
+  )
+  await insertRows(
+    tx,
+    'goal_areas',
+    ['id', 'municipality_id', 'key', 'name', 'kind', 'description', 'sort_order'],
+    all('goalAreas').map((g) => [id('goal-area', g.key), mid, g.key, g.name, g.kind, g.description, g.order]),
+  )
+  await insertRows(
+    tx,
+    'municipal_goals',
+    ['id', 'municipality_id', 'goal_area_id', 'key', 'name', 'description', 'sort_order'],
+    all('municipalGoals').map((g) => [
+      id('municipal-goal', g.key),
+      mid,
+      id('goal-area', g.goalArea),
+      g.key,
+      g.name,
+      g.description,
+      g.order,
+    ]),
+  )
+  await insertRows(
+    tx,
+    'board_goals',
+    [
+      'id',
+      'municipality_id',
+      'board_id',
+      'key',
+      'kind',
+      'title',
+      'description',
+      'purpose',
+      'financing_text',
+      'financing_amount_kronor',
+      'start_year',
+      'end_year',
+      'goal_area_id',
+      'responsible_unit_id',
+      'lead_responsibility',
+      'agenda2030::jsonb',
+      'sort_order',
+    ],
+    all('boardGoals').map((g) => [
+      id('goal', g.key),
+      mid,
+      id('board', g.board),
+      g.key,
+      g.kind,
+      g.title,
+      g.description,
+      g.purpose,
+      g.financing?.text,
+      g.financing?.amountKronor,
+      g.startYear,
+      g.endYear,
+      ref('goal-area', g.goalArea),
+      ref('org-unit', g.responsibleUnit),
+      g.leadResponsibility,
+      JSON.stringify(g.agenda2030),
+      g.order,
+    ]),
+  )
+  await insertRows(
+    tx,
+    'board_goal_parents',
+    ['board_goal_id', 'municipal_goal_id', 'sort_order'],
+    all('boardGoals').flatMap((g) =>
+      g.parentGoals.map((p, i) => [id('goal', g.key), id('municipal-goal', p), i]),
+    ),
+  )
+  await insertRows(
+    tx,
+    'activities',
+    [
+      'id',
+      'municipality_id',
+      'goal_id',
+      'key',
+      'year',
+      'title',
+      'description',
+      'status',
+      'responsible_unit_id',
+      'sort_order',
+    ],
+    all('activities').map((a) => [
+      id('activity', a.key),
+      mid,
+      id('goal', a.goal),
+      a.key,
+      a.year,
+      a.title,
+      a.description,
+      a.status,
+      ref('org-unit', a.responsibleUnit),
+      a.order,
+    ]),
+  )
+  await insertRows(
+    tx,
+    'assignments',
+    [
+      'id',
+      'municipality_id',
+      'board_id',
+      'key',
+      'kind',
+      'year',
+      'title',
+      'description',
+      'given_by',
+      'decision_ref',
+      'due_text',
+      'due_date',
+      'goal_area_id',
+      'goal_id',
+      'responsible_unit_id',
+      'carried_over_from_year',
+      'sort_order',
+    ],
+    all('assignments').map((a) => [
+      id('assignment', a.key),
+      mid,
+      id('board', a.board),
+      a.key,
+      a.kind,
+      a.year,
+      a.title,
+      a.description,
+      a.givenBy,
+      a.decisionRef,
+      a.dueText,
+      a.dueDate,
+      ref('goal-area', a.goalArea),
+      ref('goal', a.goal),
+      ref('org-unit', a.responsibleUnit),
+      a.carriedOverFromYear,
+      a.order,
+    ]),
+  )
+  await insertRows(
+    tx,
+    'assignment_updates',
+    ['assignment_id', 'seq', 'date', 'status', 'comment', 'transferred_to_year'],
+    all('assignments').flatMap((a) =>
+      a.updates.map((u, seq) => [
+        id('assignment', a.key),
+        seq,
+        u.date,
+        u.status,
+        u.comment,
+        u.transferredToYear,
+      ]),
+    ),
+  )
+  await insertRows(
+    tx,
+    'indicators',
+    [
+      'id',
+      'municipality_id',
+      'board_id',
+      'key',
+      'name',
+      'description',
+      'unit',
+      'unit_label',
+      'direction',
+      'source::jsonb',
+      'kolada_kpi_id',
+      'decimals',
+      'scope',
+      'publication_lag_years',
+      'lag_note',
+      'breakdowns::jsonb',
+      'sort_order',
+    ],
+    all('indicators').map((i) => [
+      id('indicator', i.key),
+      mid,
+      id('board', i.board),
+      i.key,
+      i.name,
+      i.description,
+      i.unit,
+      i.unitLabel,
+      i.direction,
+      JSON.stringify(i.source),
+      i.source.koladaKpiId,
+      i.decimals,
+      i.scope,
+      i.publicationLagYears,
+      i.lagNote,
+      JSON.stringify(i.breakdowns),
+      i.order,
+    ]),
+  )
+  await insertRows(
+    tx,
+    'indicator_goals',
+    ['indicator_id', 'goal_id'],
+    all('indicators').flatMap((i) => i.goals.map((g) => [id('indicator', i.key), id('goal', g)])),
+  )
+  // Numbers go in as text so numeric stores the decimal exactly as written in the source.
+  await insertRows(
+    tx,
+    'indicator_values',
+    ['indicator_id', 'year', 'breakdown', 'value::numeric', 'status', 'reference_year', 'note'],
+    all('indicators').flatMap((i) =>
+      i.values.map((v) => [
+        id('indicator', i.key),
+        v.year,
+        v.breakdown,
+        v.value === null ? null : String(v.value),
+        v.status,
+        v.referenceYear,
+        v.note,
+      ]),
+    ),
+  )
+  await insertRows(
+    tx,
+    'indicator_targets',
+    ['indicator_id', 'year', 'breakdown', 'value::numeric', 'text'],
+    all('indicators').flatMap((i) =>
+      i.targets.map((t) => [
+        id('indicator', i.key),
+        t.year,
+        t.breakdown,
+        t.value === undefined ? null : String(t.value),
+        t.text,
+      ]),
+    ),
+  )
+  await insertRows(
+    tx,
+    'follow_ups',
+    [
+      'id',
+      'municipality_id',
+      'board_id',
+      'administration_id',
+      'key',
+      'kind',
+      'year',
+      'period_end',
+      'title',
+      'status',
+      'decision_ref',
+      'decided_on',
+      'source_document',
+    ],
+    all('followUps').map((f) => [
+      id('follow-up', f.key),
+      mid,
+      id('board', f.board),
+      ref('administration', f.administration),
+      f.key,
+      f.kind,
+      f.year,
+      f.periodEnd,
+      f.title,
+      f.status,
+      f.decisionRef,
+      f.decidedOn,
+      f.sourceDocument,
+    ]),
+  )
+  await insertRows(
+    tx,
+    'assessments',
+    [
+      'id',
+      'municipality_id',
+      'goal_id',
+      'follow_up_id',
+      'level',
+      'trend',
+      'forecast_level',
+      'forecast_text',
+      'analysis',
+      'deviations::jsonb',
+      'examples::jsonb',
+    ],
+    all('assessments').map((a) => [
+      id('assessment', `${a.goal}@${a.followUp}`),
+      mid,
+      id('goal', a.goal),
+      id('follow-up', a.followUp),
+      a.level,
+      a.trend,
+      a.forecastLevel,
+      a.forecastText,
+      a.analysis,
+      JSON.stringify(a.deviations),
+      JSON.stringify(a.examples),
+    ]),
+  )
+  return counts
+}
+
+/** Order units so that every parent comes before its children (the seed validator ensured parents exist). */
+function parentsFirst(units: readonly OrgUnit[]): OrgUnit[] {
+  const byKey = new Map(units.map((u) => [u.key, u]))
+  const done = new Set<string>()
+  const out: OrgUnit[] = []
+  const visit = (u: OrgUnit, depth: number) => {
+    if (done.has(u.key)) return
+    if (depth > units.length) throw new Error(`Organisationen har en cirkel vid ${u.key}`)
+    const parent = u.parent ? byKey.get(u.parent) : undefined
+    if (parent) visit(parent, depth + 1)
+    done.add(u.key)
+    out.push(u)
+  }
+  for (const u of units) visit(u, 0)
+  return out
+}
