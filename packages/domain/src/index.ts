@@ -1,5 +1,6 @@
 export * from './api.ts'
 export * from './assignments.ts'
+export * from './errors.ts'
 export * from './follow-ups.ts'
 export * from './format.ts'
 export * from './goals.ts'

@@ -1,0 +1,47 @@
+import { Command, InvalidArgumentError } from 'commander'
+import { migrateCommand } from './commands/migrate.ts'
+import { seedDemoCommand } from './commands/seed.ts'
+import { serveCommand } from './commands/serve.ts'
+import { fail } from './open.ts'
+
+const program = new Command()
+  .name('arshjul')
+  .description('Årshjul – planering och uppföljning för kommuner')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) })
+
+const port = (value: string) => {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65_535)
+    throw new InvalidArgumentError('Porten ska vara ett heltal 0–65535.')
+  return n
+}
+const dataDirHelp =
+  'katalog för den inbäddade databasen (även ARSHJUL_DATA_DIR; standard ./data). Ignoreras när DATABASE_URL är satt'
+
+program
+  .command('serve')
+  .description(
+    'Starta webbappen och API:t (migrerar databasen och laddar demodata i en tom inbäddad databas)',
+  )
+  .option('-p, --port <port>', 'port att lyssna på (även PORT; standard 3000)', port)
+  .option('--host <host>', 'adress att lyssna på (även HOST; standard 127.0.0.1)')
+  .option('--data-dir <dir>', dataDirHelp)
+  .option('--no-seed', 'ladda inte demodata i en tom databas')
+  .action(serveCommand)
+
+program
+  .command('migrate')
+  .description('Kör databasmigreringar som inte redan körts')
+  .option('--data-dir <dir>', dataDirHelp)
+  .action(migrateCommand)
+
+program
+  .command('seed')
+  .description('Ladda data')
+  .command('demo')
+  .description('Ladda demokommunerna (Luleå, Linköping) från källdokumenten; ersätter deras tidigare data')
+  .option('--data-dir <dir>', dataDirHelp)
+  .action(seedDemoCommand)
+
+program.parseAsync(process.argv).catch(fail)

@@ -1,0 +1,30 @@
+/** Stable error codes; the server maps each to one HTTP status in one place. */
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'VALIDATION'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'LOCKED'
+  | 'RATE_LIMITED'
+
+/**
+ * The one error type of Årshjul: a stable code for programs and a Swedish message for people.
+ * Anything else thrown is an internal error and is shown to users without details.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly userMessage: string
+  readonly details: { path: string; message: string }[] | undefined
+
+  constructor(
+    code: ErrorCode,
+    options: { userMessage: string; details?: { path: string; message: string }[] },
+  ) {
+    super(options.userMessage)
+    this.name = 'AppError'
+    this.code = code
+    this.userMessage = options.userMessage
+    this.details = options.details
+  }
+}

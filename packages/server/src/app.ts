@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Database } from '@arshjul/db'
+import { ApiError, Health } from '@arshjul/domain'
+import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify'
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { notFound, registerErrorHandling } from './errors.ts'
+import { boardRoutes } from './routes/boards.ts'
+import { municipalityRoutes } from './routes/municipalities.ts'
+
+// Validation messages in Swedish, the users' language.
+z.config(z.locales.sv())
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database
+  }
+}
+
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>
+
+export interface AppOptions {
+  db: Database
+  /** false in tests; a pino logger options object or true in production. */
+  logger?: boolean | { level: string }
+  /** Directory of the built web app; served with fallback to index.html for client routes. */
+  webRoot?: string | undefined
+  version?: string
+}
+
+export const DEFAULT_WEB_ROOT = new URL('../../web/dist/', import.meta.url).pathname
+
+export async function buildApp(options: AppOptions): Promise<AppInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.decorate('db', options.db)
+  registerErrorHandling(app)
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // ECharts sets style attributes on the SVG it draws.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'same-origin' },
+  })
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Årshjul API',
+        version: options.version ?? '0.1.0',
+        description:
+          'Planering och uppföljning för kommuner. Alla resurser ligger under kommunens SCB-kod: ' +
+          '/api/municipalities/{code}/boards/{board}/… Fel returneras som { error: { code, message, details } } med svenska meddelanden.',
+      },
+      tags: [
+        { name: 'Kommuner' },
+        { name: 'Nämnder' },
+        { name: 'Uppföljningar' },
+        { name: 'Mål' },
+        { name: 'Indikatorer' },
+        { name: 'Uppdrag' },
+        { name: 'Aktiviteter' },
+        { name: 'Drift' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  })
+
+  app.get(
+    '/api/health',
+    { schema: { tags: ['Drift'], summary: 'Hälsokontroll', response: { 200: Health, 503: ApiError } } },
+    async () => {
+      await options.db.query('SELECT 1')
+      return { status: 'ok' as const, database: options.db.engine, version: options.version ?? '0.1.0' }
+    },
+  )
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  municipalityRoutes(app)
+  boardRoutes(app)
+
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT
+  const hasWeb = existsSync(join(webRoot, 'index.html'))
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false })
+  }
+  const indexHtml = hasWeb ? await readFile(join(webRoot, 'index.html'), 'utf8') : null
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? ''
+    if (path.startsWith('/api/') || path === '/api' || request.method !== 'GET' || indexHtml === null) {
+      throw notFound(`Resursen ${path}`)
+    }
+    // Client-side routes of the web app: the app itself shows "Sidan finns inte" for unknown ones.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
+  })
+
+  return app
+}

@@ -1,0 +1,2 @@
+export { type AppInstance, type AppOptions, buildApp, DEFAULT_WEB_ROOT } from './app.ts'
+export { type Config, ConfigError, loadConfig } from './config.ts'
