@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto'
+import postgres from 'postgres'
+import { type Database, type Engine, openDatabase } from './database.ts'
+import { migrate } from './migrate.ts'
+
+/**
+ * The engines database tests run on: always PGlite, and PostgreSQL when DATABASE_URL points at a
+ * server (CI sets it). Tests are written once and run per engine with `describe.each(testEngines())`.
+ */
+export function testEngines(): Engine[] {
+  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
+}
+
+export interface TestDatabase {
+  db: Database
+  /** Close the database and drop it (PostgreSQL) — nothing is left behind. */
+  dispose(): Promise<void>
+}
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite, or a new database created on
+ * the PostgreSQL server of DATABASE_URL with a random name.
+ */
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  if (engine === 'pglite') {
+    const db = await openDatabase({})
+    await migrate(db)
+    return { db, dispose: () => db.close() }
+  }
+  const adminUrl = process.env.DATABASE_URL
+  if (!adminUrl) throw new Error('DATABASE_URL is needed for PostgreSQL tests')
+  const name = `arshjul_test_${randomBytes(6).toString('hex')}`
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`CREATE DATABASE ${name}`)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  const db = await openDatabase({ databaseUrl: url.toString() })
+  await migrate(db)
+  return {
+    db,
+    async dispose() {
+      await db.close()
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.end()
+    },
+  }
+}
