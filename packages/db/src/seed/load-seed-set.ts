@@ -41,7 +41,7 @@ export async function loadSeedSet(tx: Queryable, set: SeedSet): Promise<SeedCoun
 
   await tx.query('DELETE FROM municipalities WHERE code = $1', [code])
   await tx.query(
-    'INSERT INTO municipalities (id, code, name, vision, settings) VALUES ($1, $2, $3, $4, $5::jsonb)',
+    'INSERT INTO municipalities (id, code, name, vision, settings) VALUES ($1, $2, $3, $4, $5::text::jsonb)',
     [mid, code, definition.name, definition.vision ?? null, JSON.stringify(definition.settings)],
   )
   await insertRows(
