@@ -1,0 +1,57 @@
+// Runs before `npm start` and `npm test` so that a fresh clone needs no other set-up command:
+// installs the npm packages when they are missing or stale, builds the web app when its build is
+// missing or older than its sources, and (for tests, as root on Debian) installs Chromium.
+// Plain JavaScript on purpose: it must run before any dependency is installed.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const forTests = process.env.npm_lifecycle_event === 'pretest'
+const run = (cmd, args, env = process.env) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env })
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0)
+
+function newestIn(dir) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestIn(p) : statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+// 1. npm packages
+const installed = join(root, 'node_modules', '.package-lock.json')
+if (!existsSync(installed) || mtime(join(root, 'package-lock.json')) > mtime(installed)) {
+  console.log('Årshjul: installerar npm-paket (npm ci) …')
+  run('npm', ['ci', '--no-audit', '--no-fund'])
+}
+
+// 2. the web app
+const web = join(root, 'packages', 'web')
+const builtAt = mtime(join(web, 'dist', 'index.html'))
+const sourcesAt = Math.max(
+  newestIn(join(web, 'src')),
+  mtime(join(web, 'index.html')),
+  newestIn(join(root, 'packages', 'domain', 'src')),
+)
+if (builtAt < sourcesAt) {
+  console.log('Årshjul: bygger webbappen …')
+  run('npx', ['vite', 'build', '--config', 'packages/web/vite.config.ts', '--logLevel', 'warn'])
+}
+
+// 3. Chromium for the browser tests
+if (forTests && !existsSync('/usr/bin/chromium')) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log('Årshjul: installerar Chromium för webbläsartesterna (apt-get install chromium) …')
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    run('apt-get', ['update', '-qq'], env)
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], env)
+  } else {
+    console.error(
+      'Årshjul: webbläsartesterna behöver Chromium i /usr/bin/chromium (Debian: apt-get install chromium).',
+    )
+    process.exit(1)
+  }
+}
