@@ -30,14 +30,17 @@ const TABLES = [
   'indicator_targets',
   'follow_ups',
   'assessments',
+  'report_parts',
+  'follow_up_snapshots',
+  'role_grants',
 ]
 
-/** A fingerprint of every row of every domain table (ignoring load timestamps). */
+/** A fingerprint of every row of every domain table (ignoring the load timestamps). */
 async function snapshot(t: TestDatabase): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
   for (const table of TABLES) {
     const [row] = await t.db.query<{ n: number; h: string | null }>(
-      `SELECT count(*)::int AS n, md5(string_agg((to_jsonb(x) - 'created_at')::text, '|' ORDER BY (to_jsonb(x) - 'created_at')::text)) AS h FROM ${table} x`,
+      `SELECT count(*)::int AS n, md5(string_agg((to_jsonb(x) - 'created_at' - 'taken_at')::text, '|' ORDER BY (to_jsonb(x) - 'created_at' - 'taken_at')::text)) AS h FROM ${table} x`,
     )
     out[table] = `${row?.n}:${row?.h}`
   }

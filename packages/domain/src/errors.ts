@@ -3,6 +3,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'VALIDATION'
   | 'CONFLICT'
+  | 'INVALID_STATE'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'LOCKED'

@@ -43,6 +43,21 @@ export const FollowUp = z.object({
   decidedOn: IsoDate.optional(),
   /** The source document the data was taken from. */
   sourceDocument: z.string().optional(),
+  /** The day reporting opens. */
+  opensOn: IsoDate.optional(),
+  /** Deadlines per step (report, review, approve, decide). */
+  deadlines: z
+    .object({
+      report: IsoDate,
+      review: IsoDate.optional(),
+      approve: IsoDate.optional(),
+      decide: IsoDate.optional(),
+    })
+    .optional(),
+  /** The sections reported in this follow-up. */
+  sections: z
+    .array(z.enum(['goals', 'indicators', 'activities', 'assignments', 'economy-comments']))
+    .optional(),
 })
 export type FollowUp = z.infer<typeof FollowUp>
 

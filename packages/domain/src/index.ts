@@ -1,5 +1,6 @@
 export * from './access.ts'
 export * from './api.ts'
+export * from './api-cycle.ts'
 export * from './assignments.ts'
 export * from './baseline.ts'
 export * from './errors.ts'

@@ -1,12 +1,36 @@
 import { z } from 'zod'
+import { Role } from './access.ts'
 import { Assignment } from './assignments.ts'
 import { Assessment, FollowUp } from './follow-ups.ts'
 import { Activity, BoardGoal, GoalArea, MunicipalGoal } from './goals.ts'
 import { Indicator } from './indicators.ts'
-import { Municipality, MunicipalityCode } from './municipality.ts'
+import { Key, Municipality, MunicipalityCode } from './municipality.ts'
 import { Administration, Board, OrgUnit, PlanPeriod } from './organisation.ts'
 
 export const SEED_SCHEMA_VERSION = 1
+
+/** A demo user with the roles it holds in this municipality. Only demo data carries password hashes. */
+export const SeedUser = z.object({
+  email: z.string().email(),
+  name: z.string().min(1),
+  /** An argon2id hash (never a clear-text password). */
+  passwordHash: z.string().startsWith('$argon2id$'),
+  grants: z
+    .array(
+      z.object({
+        role: Role,
+        scope: z.union([
+          z.literal('municipality'),
+          z.object({ board: Key }),
+          z.object({ administration: Key }),
+          z.object({ orgUnit: Key }),
+          z.object({ goal: Key }),
+        ]),
+      }),
+    )
+    .min(1),
+})
+export type SeedUser = z.infer<typeof SeedUser>
 
 /**
  * One versioned data file for a municipality. A municipality's files together form a set:
@@ -37,6 +61,7 @@ export const SeedFile = z.object({
   indicators: z.array(Indicator).default([]),
   followUps: z.array(FollowUp).default([]),
   assessments: z.array(Assessment).default([]),
+  users: z.array(SeedUser).default([]),
 })
 export type SeedFile = z.infer<typeof SeedFile>
 
@@ -164,6 +189,16 @@ export function checkSeedSet(files: readonly NamedSeedFile[]): SeedProblem[] {
     data.followUps.forEach((f, i) => {
       ref(name, `followUps[${i}].board`, 'boards', f.board)
       ref(name, `followUps[${i}].administration`, 'administrations', f.administration)
+    })
+    data.users.forEach((u, i) => {
+      u.grants.forEach((g, j) => {
+        const path = `users[${i}].grants[${j}].scope`
+        if (g.scope === 'municipality') return
+        if ('board' in g.scope) ref(name, path, 'boards', g.scope.board)
+        else if ('administration' in g.scope) ref(name, path, 'administrations', g.scope.administration)
+        else if ('orgUnit' in g.scope) ref(name, path, 'orgUnits', g.scope.orgUnit)
+        else ref(name, path, 'boardGoals', g.scope.goal)
+      })
     })
     const seenAssessments = new Set<string>()
     data.assessments.forEach((a, i) => {

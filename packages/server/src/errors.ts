@@ -8,6 +8,7 @@ const statusOf: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  INVALID_STATE: 409,
   LOCKED: 423,
   RATE_LIMITED: 429,
 }

@@ -110,14 +110,26 @@ async function groupGoals(
 
 const GOAL_ORDER = 'ORDER BY g.kind, g.sort_order, g.title'
 
-/** The goals of a follow-up: those valid in its year and those assessed in it, with that assessment. */
+/**
+ * The goals of a follow-up: those valid in its year and those assessed in it, with that assessment.
+ * A decided follow-up is read from the snapshot frozen at its decision, so later changes to goals
+ * or scales never alter what the board decided; `live` reads the current data instead.
+ */
 export async function getFollowUpOverview(
   db: Queryable,
   board: BoardContext,
   key: string,
+  options: { live?: boolean } = {},
 ): Promise<FollowUpOverview | null> {
   const followUp = await findFollowUp(db, board, key)
   if (!followUp) return null
+  if (!options.live && followUp.status === 'decided') {
+    const [snapshot] = await db.query<{ overview: FollowUpOverview }>(
+      "SELECT content -> 'overview' AS overview FROM follow_up_snapshots WHERE follow_up_id = $1",
+      [followUp.id],
+    )
+    if (snapshot) return snapshot.overview
+  }
   const rows = await db.query<GoalRow>(
     `SELECT ${GOAL_COLUMNS} FROM ${GOAL_FROM}
       WHERE g.board_id = $1

@@ -1,6 +1,9 @@
-import type { OrgUnit, SeedFile } from '@arshjul/domain'
+import type { OrgUnit, SeedFile, SeedUser } from '@arshjul/domain'
+import { createParts } from '../cycle/create-parts.ts'
+import { takeSnapshot } from '../cycle/snapshot.ts'
 import type { Queryable } from '../database.ts'
 import { insertRows } from '../insert-rows.ts'
+import { findBoard } from '../read/context.ts'
 import type { SeedSet } from './read-seed-files.ts'
 import { stableId } from './stable-id.ts'
 
@@ -361,7 +364,12 @@ export async function loadSeedSet(tx: Queryable, set: SeedSet): Promise<SeedCoun
       'decision_ref',
       'decided_on',
       'source_document',
+      'opens_on',
+      'deadlines::jsonb',
+      'sections::jsonb',
     ],
+    // Decided follow-ups go in as approved and are decided once their assessments are loaded:
+    // the database refuses to add anything to a decided follow-up.
     all('followUps').map((f) => [
       id('follow-up', f.key),
       mid,
@@ -372,10 +380,13 @@ export async function loadSeedSet(tx: Queryable, set: SeedSet): Promise<SeedCoun
       f.year,
       f.periodEnd,
       f.title,
-      f.status,
+      f.status === 'decided' ? 'approved' : f.status,
       f.decisionRef,
       f.decidedOn,
       f.sourceDocument,
+      f.opensOn,
+      JSON.stringify(f.deadlines ?? {}),
+      JSON.stringify(f.sections ?? ['goals', 'indicators', 'activities', 'assignments']),
     ]),
   )
   await insertRows(
@@ -408,7 +419,62 @@ export async function loadSeedSet(tx: Queryable, set: SeedSet): Promise<SeedCoun
       JSON.stringify(a.examples),
     ]),
   )
+  await loadUsers(tx, code, mid, all('users'), id)
+  for (const f of all('followUps')) {
+    if (f.status === 'open') await createParts(tx, id('follow-up', f.key))
+  }
+  const decided = all('followUps').filter((f) => f.status === 'decided')
+  for (const f of decided) {
+    const board = await findBoard(tx, code, f.board)
+    if (!board) throw new Error(`board ${f.board} missing after load`)
+    await takeSnapshot(tx, board, { id: id('follow-up', f.key), key: f.key, year: f.year })
+  }
+  if (decided.length > 0) {
+    await tx.query("UPDATE follow_ups SET status = 'decided' WHERE id = ANY($1::uuid[])", [
+      decided.map((f) => id('follow-up', f.key)),
+    ])
+  }
   return counts
+}
+
+/**
+ * Demo users are installation-wide (one person may work for several municipalities): they are
+ * upserted by e-mail; their grants belong to the municipality and were removed with it above.
+ */
+async function loadUsers(
+  tx: Queryable,
+  code: string,
+  mid: string,
+  users: readonly SeedUser[],
+  id: (kind: string, key: string) => string,
+): Promise<void> {
+  for (const u of users) {
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (lower(email)) DO UPDATE SET name = EXCLUDED.name, password_hash = EXCLUDED.password_hash
+       RETURNING id`,
+      [stableId('user', u.email.toLowerCase()), u.email, u.name, u.passwordHash],
+    )
+    if (!row) throw new Error(`user ${u.email} not written`)
+    await insertRows(
+      tx,
+      'role_grants',
+      ['id', 'user_id', 'municipality_id', 'role', 'scope_kind', 'scope_id'],
+      u.grants.map((g, i) => {
+        const [kind, scopeId] =
+          g.scope === 'municipality'
+            ? ['municipality', mid]
+            : 'board' in g.scope
+              ? ['board', id('board', g.scope.board)]
+              : 'administration' in g.scope
+                ? ['administration', id('administration', g.scope.administration)]
+                : 'orgUnit' in g.scope
+                  ? ['org-unit', id('org-unit', g.scope.orgUnit)]
+                  : ['goal', id('goal', g.scope.goal)]
+        return [stableId(code, 'grant', u.email.toLowerCase(), String(i)), row.id, mid, g.role, kind, scopeId]
+      }),
+    )
+  }
 }
 
 /** Order units so that every parent comes before its children (the seed validator ensured parents exist). */

@@ -1,0 +1,67 @@
+import type { Queryable } from '../database.ts'
+
+/** A part's id follows from what it is (follow-up, kind, subject), so re-creating it gives the same id. */
+const partId = (kind: string, subject: string) =>
+  `md5($2::uuid::text || '/${kind}/' || ${subject}::text)::uuid`
+
+/**
+ * Create the parts someone must report in a follow-up, from what is in force in its year:
+ * a part per goal valid that year, per indicator of those goals, per activity of that year, and per
+ * assignment still open. Sections the follow-up does not ask for get no parts. Existing parts are
+ * kept (re-running adds only what is new). Each part remembers its responsible unit.
+ */
+export async function createParts(tx: Queryable, followUpId: string): Promise<number> {
+  const [fu] = await tx.query<{
+    municipality_id: string
+    board_id: string
+    year: number
+    sections: string[]
+  }>('SELECT municipality_id, board_id, year, sections FROM follow_ups WHERE id = $1', [followUpId])
+  if (!fu) throw new Error(`follow-up ${followUpId} not found`)
+  const wants = new Set(fu.sections)
+  const params = [fu.municipality_id, followUpId, fu.board_id, fu.year]
+  let created = 0
+  const insert = async (sql: string) => {
+    const rows = await tx.query(
+      `${sql} ON CONFLICT (follow_up_id, kind, subject_id) DO NOTHING RETURNING id`,
+      params,
+    )
+    created += rows.length
+  }
+  const goalsOfYear =
+    'SELECT id, responsible_unit_id FROM board_goals WHERE board_id = $3 AND $4::int BETWEEN start_year AND end_year'
+  if (wants.has('goals')) {
+    await insert(`INSERT INTO report_parts (id, municipality_id, follow_up_id, kind, subject_id, unit_id, content)
+      SELECT ${partId('goal', 'g.id')}, $1::uuid, $2::uuid, 'goal', g.id, g.responsible_unit_id, '{}'::jsonb FROM (${goalsOfYear}) g`)
+  }
+  if (wants.has('indicators')) {
+    // An indicator belongs to the unit of the first of its goals that has one.
+    await insert(`INSERT INTO report_parts (id, municipality_id, follow_up_id, kind, subject_id, unit_id, content)
+      SELECT ${partId('indicator', 'ig.indicator_id')}, $1::uuid, $2::uuid, 'indicator', ig.indicator_id,
+             (array_agg(g.responsible_unit_id ORDER BY g.responsible_unit_id IS NULL, g.id))[1],
+             jsonb_build_object('values', COALESCE((
+               SELECT jsonb_agg(jsonb_build_object('year', v.year, 'breakdown', v.breakdown, 'value', v.value,
+                                                   'status', v.status, 'comment', v.note) ORDER BY v.breakdown)
+                 FROM indicator_values v WHERE v.indicator_id = ig.indicator_id AND v.year = $4), '[]'::jsonb))
+        FROM indicator_goals ig JOIN (${goalsOfYear}) g ON g.id = ig.goal_id
+       GROUP BY ig.indicator_id`)
+  }
+  if (wants.has('activities')) {
+    await insert(`INSERT INTO report_parts (id, municipality_id, follow_up_id, kind, subject_id, unit_id, content)
+      SELECT ${partId('activity', 'a.id')}, $1::uuid, $2::uuid, 'activity', a.id, COALESCE(a.responsible_unit_id, g.responsible_unit_id),
+             jsonb_build_object('status', a.status, 'comment', NULL)
+        FROM activities a JOIN (${goalsOfYear}) g ON g.id = a.goal_id
+       WHERE a.year = $4`)
+  }
+  if (wants.has('assignments')) {
+    await insert(`INSERT INTO report_parts (id, municipality_id, follow_up_id, kind, subject_id, unit_id, content)
+      SELECT ${partId('assignment', 's.id')}, $1::uuid, $2::uuid, 'assignment', s.id, COALESCE(s.responsible_unit_id, g.responsible_unit_id),
+             jsonb_build_object('status', u.status, 'comment', NULL, 'transferredToYear', NULL)
+        FROM assignments s
+        LEFT JOIN board_goals g ON g.id = s.goal_id
+        JOIN LATERAL (SELECT status FROM assignment_updates WHERE assignment_id = s.id ORDER BY seq DESC LIMIT 1) u ON true
+       WHERE s.board_id = $3 AND s.year <= $4 AND u.status NOT IN ('genomford', 'inte-aktuellt', 'overfors')
+         AND NOT EXISTS (SELECT 1 FROM assignments later WHERE later.carried_from_id = s.id)`)
+  }
+  return created
+}

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto'
+import {
+  type AssignmentList,
+  canonicalJson,
+  type FollowUpOverview,
+  type IndicatorView,
+  PlanContent,
+} from '@arshjul/domain'
+import type { Queryable } from '../database.ts'
+import { readAssignments } from '../read/assignments.ts'
+import type { BoardContext } from '../read/context.ts'
+import { getFollowUpOverview } from '../read/goals.ts'
+import { readIndicators } from '../read/indicators.ts'
+
+/** Everything a decided follow-up showed, frozen at the decision. */
+export interface SnapshotContent {
+  overview: FollowUpOverview
+  indicators: IndicatorView[]
+  assignments: AssignmentList
+  plan: PlanContent
+}
+
+/** The plan content (goals, indicators, targets) in force for a board in a year. */
+export async function planContent(db: Queryable, board: BoardContext, year: number): Promise<PlanContent> {
+  const goals = await db.query<{
+    key: string
+    kind: 'goal' | 'initiative'
+    title: string
+    description: string | null
+    financing_text: string | null
+    financing_amount_kronor: string | null
+    goal_area: string | null
+    start_year: number
+    end_year: number
+  }>(
+    `SELECT g.key, g.kind, g.title, g.description, g.financing_text, g.financing_amount_kronor::text AS financing_amount_kronor,
+            a.key AS goal_area, g.start_year, g.end_year
+       FROM board_goals g LEFT JOIN goal_areas a ON a.id = g.goal_area_id
+      WHERE g.board_id = $1 AND $2::int BETWEEN g.start_year AND g.end_year ORDER BY g.key`,
+    [board.id, year],
+  )
+  const goalKeys = new Set(goals.map((g) => g.key))
+  const indicators = (await readIndicators(db, board, { year })).filter((i) =>
+    i.goals.some((g) => goalKeys.has(g.key)),
+  )
+  return PlanContent.parse({
+    goals: goals.map((g) => ({
+      key: g.key,
+      kind: g.kind,
+      title: g.title,
+      description: g.description,
+      financing:
+        g.financing_text === null
+          ? null
+          : {
+              text: g.financing_text,
+              ...(g.financing_amount_kronor === null
+                ? {}
+                : { amountKronor: Number(g.financing_amount_kronor) }),
+            },
+      goalArea: g.goal_area,
+      startYear: g.start_year,
+      endYear: g.end_year,
+    })),
+    indicators: indicators.map((i) => ({
+      key: i.key,
+      name: i.name,
+      unit: i.unit,
+      direction: i.direction,
+      goals: i.goals.map((g) => g.key).filter((k) => goalKeys.has(k)),
+      targets: i.targets,
+    })),
+  })
+}
+
+/** Freeze what a follow-up shows, store it with its hash, in the caller's transaction. */
+export async function takeSnapshot(
+  tx: Queryable,
+  board: BoardContext,
+  followUp: { id: string; key: string; year: number },
+) {
+  const overview = await getFollowUpOverview(tx, board, followUp.key, { live: true })
+  if (!overview) throw new Error(`follow-up ${followUp.key} not found`)
+  const content: SnapshotContent = {
+    overview: { ...overview, followUp: { ...overview.followUp, status: 'decided' } },
+    indicators: await readIndicators(tx, board, { year: followUp.year }),
+    assignments: await readAssignments(tx, board, {}),
+    plan: await planContent(tx, board, followUp.year),
+  }
+  const json = canonicalJson(content)
+  const sha256 = createHash('sha256').update(json).digest('hex')
+  await tx.query(
+    'INSERT INTO follow_up_snapshots (follow_up_id, content, sha256) VALUES ($1, $2::text::jsonb, $3)',
+    [followUp.id, json, sha256],
+  )
+  return { sha256 }
+}
+
+export async function readSnapshot(db: Queryable, followUpId: string): Promise<SnapshotContent | null> {
+  const [row] = await db.query<{ content: SnapshotContent }>(
+    'SELECT content FROM follow_up_snapshots WHERE follow_up_id = $1',
+    [followUpId],
+  )
+  return row?.content ?? null
+}
