@@ -1,3 +1,26 @@
+export { type Actor, appendAudit, historyOf, verifyAuditChain } from './cycle/audit.ts'
+export { baselineDiff } from './cycle/baseline.ts'
+export { changePart, type PartChange, type PartChangeResult } from './cycle/change-part.ts'
+export { createParts } from './cycle/create-parts.ts'
+export { createCorrection, createFollowUp, type NewFollowUp } from './cycle/follow-up-admin.ts'
+export { transitionFollowUp } from './cycle/follow-up-transitions.ts'
+export { countQueued, type EmailJob, enqueueJob, finishJob, takeJob } from './cycle/jobs.ts'
+export { createNextYear } from './cycle/new-year.ts'
+export { controllerOverview, countStatuses, pathsOfParts, queueReminders } from './cycle/overview.ts'
+export { suggestionForGoal } from './cycle/part-suggestion.ts'
+export { type FollowUpCycle, findFollowUpCycle, type PartRecord, readParts } from './cycle/read-parts.ts'
+export { boardPath, partPath, unitPath } from './cycle/resource-path.ts'
+export { planContent, readSnapshot, type SnapshotContent } from './cycle/snapshot.ts'
+export {
+  createSession,
+  endSession,
+  findUserByEmail,
+  grantsOf,
+  resumeSession,
+  SESSION_IDLE_MS,
+  sessionUser,
+  userForIdentity,
+} from './cycle/users.ts'
 export {
   type Database,
   DatabaseOpenError,

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Database } from '@arshjul/db'
 import { ApiError, Health } from '@arshjul/domain'
 import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import Fastify, {
@@ -21,8 +22,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { authRoutes } from './auth/routes.ts'
+import { registerSessions } from './auth/session.ts'
 import { notFound, registerErrorHandling } from './errors.ts'
 import { boardRoutes } from './routes/boards.ts'
+import { cycleFollowUpRoutes } from './routes/cycle-follow-ups.ts'
+import { cyclePartRoutes } from './routes/cycle-parts.ts'
 import { municipalityRoutes } from './routes/municipalities.ts'
 
 // Validation messages in Swedish, the users' language.
@@ -49,6 +54,10 @@ export interface AppOptions {
   /** Directory of the built web app; served with fallback to index.html for client routes. */
   webRoot?: string | undefined
   version?: string
+  /** The address users reach the app at, for links in e-mails. */
+  appUrl?: string
+  /** Login attempts allowed per client address and window (ASVS: limit guessing). */
+  loginRateLimit?: { max: number; timeWindow: string }
 }
 
 export const DEFAULT_WEB_ROOT = new URL('../../web/dist/', import.meta.url).pathname
@@ -100,6 +109,10 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
         { name: 'Indikatorer' },
         { name: 'Uppdrag' },
         { name: 'Aktiviteter' },
+        { name: 'Rapportering' },
+        { name: 'Granskning' },
+        { name: 'Historik' },
+        { name: 'Inloggning' },
         { name: 'Drift' },
       ],
     },
@@ -117,8 +130,13 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   )
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
+  await app.register(rateLimit, { global: false })
+  await registerSessions(app, options.db)
+  authRoutes(app, { loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: '1 minute' } })
   municipalityRoutes(app)
   boardRoutes(app)
+  cyclePartRoutes(app)
+  cycleFollowUpRoutes(app, { appUrl: options.appUrl ?? 'http://localhost:3000' })
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT
   const hasWeb = existsSync(join(webRoot, 'index.html'))
