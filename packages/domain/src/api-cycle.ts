@@ -101,7 +101,14 @@ export const SuggestionView = z.object({
 })
 export type SuggestionView = z.infer<typeof SuggestionView>
 
-export const PartContent = z.union([GoalReport, IndicatorReport, ActivityReport, AssignmentReport])
+/**
+ * What a part holds: a GoalReport, IndicatorReport, ActivityReport or AssignmentReport according to
+ * the part's kind. Validated per kind on the server (a plain union would pick the first schema that
+ * accepts the object, and every one of them has defaults).
+ */
+export const PartContent = z
+  .record(z.string(), z.unknown())
+  .describe('GoalReport, IndicatorReport, ActivityReport eller AssignmentReport efter delens typ')
 
 export const PartDetail = PartSummary.extend({
   followUp: FollowUpCycleView,

@@ -110,7 +110,7 @@ export interface ChainCheck {
 
 /** Recompute a chain from its first entry and report the first entry that does not match. */
 export async function verifyAuditChain(db: Queryable, chain: string): Promise<ChainCheck> {
-  const rows = await db.query<AuditRow>(`${SELECT_ROWS} WHERE chain = $1 ORDER BY seq`, [chain])
+  const rows = await db.query<AuditRow>(`${SELECT_ROWS} WHERE chain = $1 ORDER BY audit_log.seq`, [chain])
   let prev = GENESIS
   for (const r of rows) {
     const expected = entryHash(prev, {
@@ -143,9 +143,10 @@ export interface HistoryEntry {
 /** The history of one object, oldest first. */
 export async function historyOf(db: Queryable, entityIds: readonly string[]): Promise<HistoryEntry[]> {
   if (entityIds.length === 0) return []
-  const rows = await db.query<AuditRow>(`${SELECT_ROWS} WHERE entity_id = ANY($1::uuid[]) ORDER BY seq`, [
-    entityIds,
-  ])
+  const rows = await db.query<AuditRow>(
+    `${SELECT_ROWS} WHERE entity_id = ANY($1::uuid[]) ORDER BY audit_log.seq`,
+    [entityIds],
+  )
   return rows.map((r) => ({
     at: r.occurred_at,
     actor: r.actor_name ?? '',

@@ -25,7 +25,7 @@ import { mayDo } from '../policies/guards.ts'
 import { BoardParams, requireBoard } from './params.ts'
 
 export const FollowUpParams = BoardParams.extend({ followUp: Key })
-export const PartParams = FollowUpParams.extend({ part: z.uuid() })
+export const PartParams = FollowUpParams.extend({ part: z.guid() })
 
 /** Today's date in Sweden, for deadlines. */
 export function today(): string {
