@@ -6,15 +6,7 @@ import { Change } from './baseline.ts'
 import { FollowUpStatus } from './follow-ups.ts'
 import { AssessmentScale, Key } from './municipality.ts'
 import { IsoDate, Year } from './organisation.ts'
-import {
-  ActivityReport,
-  AssignmentReport,
-  Deadlines,
-  GoalReport,
-  IndicatorReport,
-  PartKind,
-  Section,
-} from './reporting.ts'
+import { Deadlines, PartKind, Section } from './reporting.ts'
 import { PartStatus } from './workflow.ts'
 
 export const SessionUser = z.object({

@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger'
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -85,6 +86,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
+        // Intranet installations may run on plain HTTP behind their own proxy; do not force HTTPS here.
+        upgradeInsecureRequests: null,
       },
     },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
@@ -141,16 +144,27 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT
   const hasWeb = existsSync(join(webRoot, 'index.html'))
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false })
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: false })
   }
   const indexHtml = hasWeb ? await readFile(join(webRoot, 'index.html'), 'utf8') : null
+  const sendIndex = (reply: FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
+  if (indexHtml !== null) app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply))
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? ''
-    if (path.startsWith('/api/') || path === '/api' || request.method !== 'GET' || indexHtml === null) {
+    // Files (anything with an extension, or under /assets/) that do not exist are 404s; other paths
+    // are client-side routes of the web app, which shows "Sidan finns inte" for unknown ones.
+    const isFile = /\.[a-z0-9]+$/i.test(path) || path.startsWith('/assets/')
+    if (
+      path.startsWith('/api/') ||
+      path === '/api' ||
+      request.method !== 'GET' ||
+      indexHtml === null ||
+      isFile
+    ) {
       throw notFound(`Resursen ${path}`)
     }
-    // Client-side routes of the web app: the app itself shows "Sidan finns inte" for unknown ones.
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
+    return sendIndex(reply)
   })
 
   return app

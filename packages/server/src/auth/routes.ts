@@ -49,7 +49,7 @@ export function authRoutes(
     async (request, reply) => {
       const candidate = await findUserByEmail(app.db, request.body.email)
       const ok = await verify(candidate?.passwordHash ?? DUMMY_HASH, request.body.password).catch(() => false)
-      if (!candidate || !candidate.passwordHash || !ok || candidate.disabled) {
+      if (!candidate?.passwordHash || !ok || candidate.disabled) {
         request.log.info({ event: 'login-failed' }, 'login failed')
         throw new AppError('UNAUTHENTICATED', { userMessage: 'Fel e-postadress eller lösenord.' })
       }

@@ -1,0 +1,26 @@
+import { Link } from '@tanstack/react-router'
+
+/** The board's own pages. */
+export function BoardNav({ code, board }: { code: string; board: string }) {
+  return (
+    <nav aria-label="Nämndens sidor" className="tabs">
+      <ul>
+        <li>
+          <Link
+            to="/$code/$board"
+            params={{ code, board }}
+            activeOptions={{ exact: true, includeSearch: false }}
+            activeProps={{ 'aria-current': 'page' }}
+          >
+            Mål och bedömningar
+          </Link>
+        </li>
+        <li>
+          <Link to="/$code/$board/uppdrag" params={{ code, board }} activeProps={{ 'aria-current': 'page' }}>
+            Uppdrag
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  )
+}

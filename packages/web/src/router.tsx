@@ -1,0 +1,85 @@
+import { AssignmentStatus } from '@arshjul/domain'
+import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router'
+import { Layout } from './Layout.tsx'
+import { AccessibilityPage } from './pages/AccessibilityPage.tsx'
+import { AssignmentsPage } from './pages/AssignmentsPage.tsx'
+import { BoardPage } from './pages/BoardPage.tsx'
+import { GoalPage } from './pages/GoalPage.tsx'
+import { MunicipalityPage } from './pages/MunicipalityPage.tsx'
+import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { StartPage } from './pages/StartPage.tsx'
+
+const rootRoute = createRootRoute({ component: Layout, notFoundComponent: () => <NotFoundPage /> })
+
+const startRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: StartPage })
+
+const accessibilityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'tillganglighet',
+  component: AccessibilityPage,
+})
+
+const municipalityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code',
+  component: MunicipalityPage,
+})
+
+export interface BoardSearch {
+  /** The follow-up shown; the newest one with assessments when absent. */
+  uppfoljning?: string
+}
+
+const boardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code/$board',
+  component: BoardPage,
+  validateSearch: (search: Record<string, unknown>): BoardSearch =>
+    typeof search.uppfoljning === 'string' && search.uppfoljning ? { uppfoljning: search.uppfoljning } : {},
+})
+
+const goalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code/$board/mal/$goal',
+  component: GoalPage,
+})
+
+export interface AssignmentsSearch {
+  ar?: number
+  status?: AssignmentStatus
+}
+
+const assignmentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code/$board/uppdrag',
+  component: AssignmentsPage,
+  validateSearch: (search: Record<string, unknown>): AssignmentsSearch => {
+    const result: AssignmentsSearch = {}
+    const year = Number(search.ar)
+    if (Number.isInteger(year) && year >= 1990 && year <= 2100) result.ar = year
+    const status = AssignmentStatus.safeParse(search.status)
+    if (status.success) result.status = status.data
+    return result
+  },
+})
+
+const routeTree = rootRoute.addChildren([
+  startRoute,
+  accessibilityRoute,
+  municipalityRoute,
+  boardRoute,
+  goalRoute,
+  assignmentsRoute,
+])
+
+export const router = createRouter({
+  routeTree,
+  defaultNotFoundComponent: () => <NotFoundPage />,
+  scrollRestoration: true,
+})
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router
+  }
+}
