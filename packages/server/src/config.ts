@@ -10,6 +10,14 @@ const Env = z.object({
     .optional(),
   ARSHJUL_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The address users reach Årshjul at, for links in e-mails (e.g. https://arshjul.kommun.se). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** smtp://user:pass@host:587 — without it e-mail is written to the log. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'ska börja med smtp:// eller smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Årshjul <noreply@localhost>'),
 })
 
 export interface Config {
@@ -18,6 +26,9 @@ export interface Config {
   databaseUrl: string | undefined
   dataDir: string
   logLevel: string
+  publicUrl: string | undefined
+  smtpUrl: string | undefined
+  mailFrom: string
 }
 
 export class ConfigError extends Error {
@@ -39,6 +50,9 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     databaseUrl: e.DATABASE_URL,
     dataDir: e.ARSHJUL_DATA_DIR,
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   }
 }

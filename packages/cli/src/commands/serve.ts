@@ -1,5 +1,5 @@
 import { isEmpty, seedDemo } from '@arshjul/db'
-import { buildApp } from '@arshjul/server'
+import { buildApp, createMailer, startJobRunner } from '@arshjul/server'
 import { type DbOptions, openConfigured } from '../open.ts'
 
 export async function serveCommand(options: DbOptions & { seed: boolean }): Promise<void> {
@@ -9,8 +9,15 @@ export async function serveCommand(options: DbOptions & { seed: boolean }): Prom
     const counts = await seedDemo(db)
     console.log(`Tom databas: laddade demodata för ${counts.map((c) => c.municipality).join(', ')}.`)
   }
-  const app = await buildApp({ db, logger: { level: config.logLevel } })
+  const appUrl = config.publicUrl ?? `http://localhost:${config.port}`
+  const app = await buildApp({ db, logger: { level: config.logLevel }, appUrl })
+  const stopJobs = startJobRunner(
+    db,
+    createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
+    app.log,
+  )
   const shutdown = async () => {
+    await stopJobs()
     await app.close()
     await db.close()
     process.exit(0)
