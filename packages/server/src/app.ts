@@ -23,6 +23,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { type OidcOptions, oidcRoutes } from './auth/oidc.ts'
 import { authRoutes } from './auth/routes.ts'
 import { registerSessions } from './auth/session.ts'
 import { notFound, registerErrorHandling } from './errors.ts'
@@ -59,13 +60,35 @@ export interface AppOptions {
   appUrl?: string
   /** Login attempts allowed per client address and window (ASVS: limit guessing). */
   loginRateLimit?: { max: number; timeWindow: string }
+  /** Single sign-on; absent when not configured. */
+  oidc?: OidcOptions | undefined
+}
+
+const SECRET_PARAMS = /([?&](?:code|state|id_token|access_token|session_state|token)=)[^&]*/gi
+
+/** A URL with the values of secret-bearing query parameters replaced by "***". */
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PARAMS, '$1***')
 }
 
 export const DEFAULT_WEB_ROOT = new URL('../../web/dist/', import.meta.url).pathname
 
 export async function buildApp(options: AppOptions): Promise<AppInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger
+      ? {
+          ...(typeof options.logger === 'object' ? options.logger : {}),
+          // Never log sign-in codes or tokens that arrive in query strings.
+          serializers: {
+            req: (req: { method: string; url: string; id: string; ip?: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: redactUrl(req.url),
+              remoteAddress: req.ip,
+            }),
+          },
+        }
+      : false,
     genReqId: () => crypto.randomUUID(),
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>()
@@ -136,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(rateLimit, { global: false })
   await registerSessions(app, options.db)
   authRoutes(app, { loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: '1 minute' } })
+  if (options.oidc) oidcRoutes(app, options.oidc)
   municipalityRoutes(app)
   boardRoutes(app)
   cyclePartRoutes(app)

@@ -18,6 +18,13 @@ const Env = z.object({
     .regex(/^smtps?:\/\//, 'ska börja med smtp:// eller smtps://')
     .optional(),
   MAIL_FROM: z.string().default('Årshjul <noreply@localhost>'),
+  /** OpenID Connect (e.g. Entra ID: https://login.microsoftonline.com/{tenant}/v2.0). All three or none. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  /** Only for testing against a local identity provider on plain HTTP. */
+  OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
 })
 
 export interface Config {
@@ -29,6 +36,9 @@ export interface Config {
   publicUrl: string | undefined
   smtpUrl: string | undefined
   mailFrom: string
+  oidc:
+    | { issuer: string; clientId: string; clientSecret: string; scopes: string; allowHttp: boolean }
+    | undefined
 }
 
 export class ConfigError extends Error {
@@ -44,6 +54,12 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     )
   }
   const e = parsed.data
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length
+  if (oidcSet !== 0 && oidcSet !== 3) {
+    throw new ConfigError(
+      'Felaktig konfiguration: OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_CLIENT_SECRET anges alla eller ingen.',
+    )
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -53,6 +69,16 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     publicUrl: e.PUBLIC_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            scopes: e.OIDC_SCOPES,
+            allowHttp: e.OIDC_ALLOW_HTTP === 'true',
+          }
+        : undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   }
 }

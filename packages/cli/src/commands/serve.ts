@@ -10,7 +10,12 @@ export async function serveCommand(options: DbOptions & { seed: boolean }): Prom
     console.log(`Tom databas: laddade demodata för ${counts.map((c) => c.municipality).join(', ')}.`)
   }
   const appUrl = config.publicUrl ?? `http://localhost:${config.port}`
-  const app = await buildApp({ db, logger: { level: config.logLevel }, appUrl })
+  const app = await buildApp({
+    db,
+    logger: { level: config.logLevel },
+    appUrl,
+    oidc: config.oidc ? { ...config.oidc, redirectUrl: `${appUrl}/api/auth/oidc/callback` } : undefined,
+  })
   const stopJobs = startJobRunner(
     db,
     createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
