@@ -22,6 +22,13 @@ export {
   userForIdentity,
 } from './cycle/users.ts'
 export {
+  grantRole,
+  listMunicipalUsers,
+  type MunicipalUser,
+  revokeRole,
+  setDisabled,
+} from './cycle/users-admin.ts'
+export {
   type Database,
   DatabaseOpenError,
   type Engine,

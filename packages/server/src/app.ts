@@ -31,6 +31,7 @@ import { boardRoutes } from './routes/boards.ts'
 import { cycleFollowUpRoutes } from './routes/cycle-follow-ups.ts'
 import { cyclePartRoutes } from './routes/cycle-parts.ts'
 import { municipalityRoutes } from './routes/municipalities.ts'
+import { userRoutes } from './routes/users.ts'
 
 // Validation messages in Swedish, the users' language.
 z.config(z.locales.sv())
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
         { name: 'Granskning' },
         { name: 'Historik' },
         { name: 'Inloggning' },
+        { name: 'Användare' },
         { name: 'Drift' },
       ],
     },
@@ -164,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   boardRoutes(app)
   cyclePartRoutes(app)
   cycleFollowUpRoutes(app, { appUrl: options.appUrl ?? 'http://localhost:3000' })
+  userRoutes(app)
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT
   const hasWeb = existsSync(join(webRoot, 'index.html'))
