@@ -135,7 +135,11 @@ export async function resumeSession(
     await db.query('DELETE FROM sessions WHERE id_hash = $1', [id])
     return null
   }
-  await db.query('UPDATE sessions SET last_seen_at = now() WHERE id_hash = $1', [id])
+  // Refresh at most once a minute: enough for the idle timeout, and no write on every request.
+  await db.query(
+    "UPDATE sessions SET last_seen_at = now() WHERE id_hash = $1 AND last_seen_at < now() - interval '1 minute'",
+    [id],
+  )
   return { userId: row.user_id, csrfToken: row.csrf_token }
 }
 

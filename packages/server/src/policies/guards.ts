@@ -9,6 +9,18 @@ import {
 } from '@arshjul/domain'
 import type { FastifyRequest } from 'fastify'
 
+const grantCache = new WeakMap<FastifyRequest, Promise<Grant[]>>()
+
+/** The signed-in user's grants, read once per request. */
+function grantsFor(db: Database, request: FastifyRequest, userId: string): Promise<Grant[]> {
+  let grants = grantCache.get(request)
+  if (!grants) {
+    grants = grantsOf(db, userId)
+    grantCache.set(request, grants)
+  }
+  return grants
+}
+
 /** The signed-in user's id, or 401. */
 export function requireUser(request: FastifyRequest): string {
   if (!request.auth) throw new AppError('UNAUTHENTICATED', { userMessage: 'Logga in för att fortsätta.' })
@@ -26,7 +38,7 @@ export async function requireAllowed(
   path: ResourcePath,
 ): Promise<string> {
   const userId = requireUser(request)
-  if (path.length > 0 && isAllowed(await grantsOf(db, userId), action, path)) return userId
+  if (path.length > 0 && isAllowed(await grantsFor(db, request, userId), action, path)) return userId
   request.log.warn({ userId, action, path }, 'access denied')
   throw new AppError('FORBIDDEN', {
     userMessage: `Du har inte behörighet till detta. Det kräver rollen ${rolesAllowing(action)
@@ -44,5 +56,5 @@ export async function mayDo(
   path: ResourcePath,
 ): Promise<boolean> {
   if (!request.auth || path.length === 0) return false
-  return isAllowed(await grantsOf(db, request.auth.userId), action, path)
+  return isAllowed(await grantsFor(db, request, request.auth.userId), action, path)
 }
