@@ -2,6 +2,7 @@ import { type Database, grantsOf } from '@arshjul/db'
 import {
   type Action,
   AppError,
+  type Grant,
   isAllowed,
   type ResourcePath,
   roleLabels,
