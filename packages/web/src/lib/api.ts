@@ -13,11 +13,22 @@ import {
 } from '@arshjul/domain'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 
+export interface FieldProblem {
+  path: string
+  message: string
+}
+
 export class ApiFailure extends Error {
   constructor(
     /** HTTP status, or 0 when the server could not be reached. */
     readonly status: number,
     message: string,
+    /** The server's stable error code ("CONFLICT", "VALIDATION" …), when it sent one. */
+    readonly code: string | null = null,
+    /** Problems per field of a refused request, with Swedish messages. */
+    readonly details: readonly FieldProblem[] = [],
+    /** The whole error body, for answers that carry more (a 409 carries the current version). */
+    readonly body: unknown = null,
   ) {
     super(message)
     this.name = 'ApiFailure'
@@ -28,7 +39,10 @@ const NETWORK_MESSAGE = 'Det gick inte att nå servern. Kontrollera anslutningen
 const FORMAT_MESSAGE = 'Servern svarade med uppgifter i ett oväntat format. Försök igen senare.'
 
 function fallbackMessage(status: number): string {
+  if (status === 401) return 'Du behöver logga in för att fortsätta.'
+  if (status === 403) return 'Du har inte behörighet till detta.'
   if (status === 404) return 'Uppgifterna finns inte.'
+  if (status === 429) return 'För många försök. Vänta en stund och försök igen.'
   if (status >= 500) return 'Ett fel uppstod på servern. Försök igen om en stund.'
   return 'Det gick inte att hämta uppgifterna.'
 }
@@ -38,12 +52,33 @@ export interface Schema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false }
 }
 
-export async function getJson<T>(path: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT'
+  body?: unknown
+  /** The session's CSRF token; the server refuses state-changing requests without it. */
+  csrfToken?: string | null
+  signal?: AbortSignal | undefined
+}
+
+/**
+ * One call to the API: JSON in and out, same-origin cookies, the CSRF header on changes, and every
+ * failure turned into an ApiFailure with the server's Swedish message, code and field problems.
+ */
+export async function request<T>(path: string, schema: Schema<T>, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken
   let response: Response
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal: signal ?? null })
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    })
   } catch (cause) {
-    if (signal?.aborted) throw cause
+    if (options.signal?.aborted) throw cause
     throw new ApiFailure(0, NETWORK_MESSAGE)
   }
   let body: unknown
@@ -54,22 +89,29 @@ export async function getJson<T>(path: string, schema: Schema<T>, signal?: Abort
   }
   if (!response.ok) {
     const error = ApiError.safeParse(body)
-    throw new ApiFailure(
-      response.status,
-      error.success ? error.data.error.message : fallbackMessage(response.status),
-    )
+    if (!error.success) throw new ApiFailure(response.status, fallbackMessage(response.status), null, [], body)
+    const { code, message, details } = error.data.error
+    throw new ApiFailure(response.status, message, code, details ?? [], body)
   }
   const parsed = schema.safeParse(body)
   if (!parsed.success) throw new ApiFailure(response.status, FORMAT_MESSAGE)
   return parsed.data
 }
 
-function segment(value: string): string {
+export function getJson<T>(path: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
+  return request(path, schema, { signal })
+}
+
+export function segment(value: string): string {
   return encodeURIComponent(value)
 }
 
 export function boardPath(code: string, board: string): string {
   return `/api/municipalities/${segment(code)}/boards/${segment(board)}`
+}
+
+export function followUpPath(code: string, board: string, followUp: string): string {
+  return `${boardPath(code, board)}/follow-ups/${segment(followUp)}`
 }
 
 function useApi<T>(path: string | null, schema: Schema<T>, keepPrevious = false) {
@@ -93,7 +135,7 @@ export const useBoard = (code: string, board: string) => useApi(boardPath(code, 
 
 export const useFollowUpOverview = (code: string, board: string, followUp: string | null) =>
   useApi(
-    followUp === null ? null : `${boardPath(code, board)}/follow-ups/${segment(followUp)}`,
+    followUp === null ? null : followUpPath(code, board, followUp),
     FollowUpOverview,
     true,
   )
