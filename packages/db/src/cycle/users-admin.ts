@@ -1,6 +1,7 @@
 import { AppError, type Role, type ScopeKind } from '@arshjul/domain'
 import type { Queryable } from '../database.ts'
 import { type Actor, appendAudit } from './audit.ts'
+import { SCOPE_COLUMNS, SCOPE_JOINS } from './users.ts'
 
 export interface MunicipalUser {
   id: string
@@ -30,15 +31,11 @@ export async function listMunicipalUsers(db: Queryable, municipalityId: string):
     `SELECT u.id AS user_id, u.email, u.name, u.disabled, u.password_hash IS NOT NULL AS has_password,
             EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id) AS sso,
             g.id AS grant_id, g.role, g.scope_kind,
-            COALESCE(CASE g.scope_kind WHEN 'municipality' THEN m.code END, b.key, a.key, o.key, bg.key) AS scope_key,
-            COALESCE(CASE g.scope_kind WHEN 'municipality' THEN m.name END, b.name, a.name, o.name, bg.title) AS scope_name
+            ${SCOPE_COLUMNS}
        FROM role_grants g
        JOIN users u ON u.id = g.user_id
        JOIN municipalities m ON m.id = g.municipality_id
-       LEFT JOIN boards b ON g.scope_kind = 'board' AND b.id = g.scope_id
-       LEFT JOIN administrations a ON g.scope_kind = 'administration' AND a.id = g.scope_id
-       LEFT JOIN org_units o ON g.scope_kind = 'org-unit' AND o.id = g.scope_id
-       LEFT JOIN board_goals bg ON g.scope_kind = 'goal' AND bg.id = g.scope_id
+       ${SCOPE_JOINS}
       WHERE g.municipality_id = $1
       ORDER BY u.name, g.role`,
     [municipalityId],

@@ -34,6 +34,14 @@ export interface UserGrant extends Grant {
   municipalityCode: string
 }
 
+/** The key and name of a grant's scope (`g` is role_grants, `m` its municipality). */
+export const SCOPE_COLUMNS = `COALESCE(CASE g.scope_kind WHEN 'municipality' THEN m.code END, sb.key, sa.key, su.key, sg.key) AS scope_key,
+  COALESCE(CASE g.scope_kind WHEN 'municipality' THEN m.name END, sb.name, sa.name, su.name, sg.title) AS scope_name`
+export const SCOPE_JOINS = `LEFT JOIN boards sb ON g.scope_kind = 'board' AND sb.id = g.scope_id
+  LEFT JOIN administrations sa ON g.scope_kind = 'administration' AND sa.id = g.scope_id
+  LEFT JOIN org_units su ON g.scope_kind = 'org-unit' AND su.id = g.scope_id
+  LEFT JOIN board_goals sg ON g.scope_kind = 'goal' AND sg.id = g.scope_id`
+
 /** A user's grants with the municipality each belongs to, and display names of their scopes. */
 export async function grantsOf(
   db: Queryable,
@@ -49,14 +57,10 @@ export async function grantsOf(
     scope_name: string | null
   }>(
     `SELECT g.role, g.scope_kind, g.scope_id, g.municipality_id, m.code,
-            COALESCE(CASE g.scope_kind WHEN 'municipality' THEN m.code END, b.key, a.key, u.key, bg.key) AS scope_key,
-            COALESCE(CASE g.scope_kind WHEN 'municipality' THEN m.name END, b.name, a.name, u.name, bg.title) AS scope_name
+            ${SCOPE_COLUMNS}
        FROM role_grants g
        JOIN municipalities m ON m.id = g.municipality_id
-       LEFT JOIN boards b ON g.scope_kind = 'board' AND b.id = g.scope_id
-       LEFT JOIN administrations a ON g.scope_kind = 'administration' AND a.id = g.scope_id
-       LEFT JOIN org_units u ON g.scope_kind = 'org-unit' AND u.id = g.scope_id
-       LEFT JOIN board_goals bg ON g.scope_kind = 'goal' AND bg.id = g.scope_id
+       ${SCOPE_JOINS}
       WHERE g.user_id = $1
       ORDER BY m.code, g.role`,
     [userId],
