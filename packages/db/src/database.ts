@@ -45,9 +45,14 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       await mkdir(dir, { recursive: true })
       await access(dir, constants.W_OK)
     } catch (e) {
-      throw new DatabaseOpenError(
-        `Datakatalogen ${dir} går inte att använda: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      )
+      const code = (e as NodeJS.ErrnoException).code
+      const reason =
+        code === 'EEXIST' || code === 'ENOTDIR'
+          ? 'det finns en fil med det namnet, inte en katalog'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? 'skrivbehörighet saknas'
+            : (code ?? (e as Error).message)
+      throw new DatabaseOpenError(`Datakatalogen ${dir} går inte att använda: ${reason}`)
     }
     try {
       pg = await PGlite.create(dir)
