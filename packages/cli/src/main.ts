@@ -42,6 +42,7 @@ program
   .command('demo')
   .description('Ladda demokommunerna (Luleå, Linköping) från källdokumenten; ersätter deras tidigare data')
   .option('--data-dir <dir>', dataDirHelp)
+  .option('--reset', 'ladda om även om demokommunerna har ändringar gjorda i Årshjul (de raderas)')
   .action(seedDemoCommand)
 
 program.parseAsync(process.argv).catch(fail)

@@ -1,4 +1,11 @@
-import { type Database, DatabaseOpenError, migrate, openDatabase, SeedValidationError } from '@arshjul/db'
+import {
+  type Database,
+  DatabaseOpenError,
+  migrate,
+  openDatabase,
+  SeedValidationError,
+  SeedWouldEraseWorkError,
+} from '@arshjul/db'
 import { type Config, ConfigError, loadConfig } from '@arshjul/server'
 
 export interface DbOptions {
@@ -24,7 +31,7 @@ export async function openConfigured(options: DbOptions): Promise<{ config: Conf
 export function fail(error: unknown): never {
   if (error instanceof DatabaseOpenError || error instanceof ConfigError) {
     console.error(`arshjul: ${error.message}`)
-  } else if (error instanceof SeedValidationError) {
+  } else if (error instanceof SeedValidationError || error instanceof SeedWouldEraseWorkError) {
     console.error(`arshjul: ${error.message}`)
   } else {
     console.error('arshjul: oväntat fel:', error)

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  appendAudit,
   createTestDatabase,
   DEMO_SEED_DIR,
   migrate,
   SeedValidationError,
+  SeedWouldEraseWorkError,
   seedDemo,
   type TestDatabase,
   testEngines,
@@ -151,5 +153,33 @@ describe.each(testEngines())('demo data on %s', (engine) => {
         [ind?.id],
       ),
     ).rejects.toThrow()
+  })
+})
+
+describe.each(testEngines())('reloading the demo data over work done on %s', (engine) => {
+  it('refuses to erase work unless asked to reset', async () => {
+    const t = await createTestDatabase(engine)
+    try {
+      await seedDemo(t.db)
+      const [m] = await t.db.query<{ id: string }>("SELECT id FROM municipalities WHERE code = '2580'")
+      await t.db.transaction((tx) =>
+        appendAudit(tx, {
+          chain: m?.id ?? '',
+          actor: { id: null, name: 'Test' },
+          action: 'part.save',
+          entityKind: 'goal',
+          entityId: m?.id ?? '',
+          summary: 'en ändring',
+          before: null,
+          after: null,
+        }),
+      )
+      const error = await seedDemo(t.db).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(SeedWouldEraseWorkError)
+      expect((error as Error).message).toMatch(/kommun 2580 har 1 ändringar gjorda i Årshjul/)
+      await seedDemo(t.db, undefined, { reset: true })
+    } finally {
+      await t.dispose()
+    }
   })
 })
