@@ -75,6 +75,7 @@ export const MunicipalityDetail = z.object({
   settings: MunicipalitySettings,
   goalAreas: z.array(GoalAreaView),
   municipalGoals: z.array(MunicipalGoalView),
+  planPeriods: z.array(z.object({ key: Key, name: z.string(), startYear: Year, endYear: Year })),
   boards: z.array(BoardRef),
 })
 export type MunicipalityDetail = z.infer<typeof MunicipalityDetail>

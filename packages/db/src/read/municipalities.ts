@@ -68,10 +68,15 @@ export async function getMunicipality(db: Queryable, code: string): Promise<Muni
       WHERE g.municipality_id = $1 ORDER BY a.sort_order, g.sort_order, g.name`,
     [m.id],
   )
+  const planPeriods = await db.query<{ key: string; name: string; start_year: number; end_year: number }>(
+    'SELECT key, name, start_year, end_year FROM plan_periods WHERE municipality_id = $1 ORDER BY start_year, key',
+    [m.id],
+  )
   return {
     code: m.code,
     name: m.name,
     vision: vision?.vision ?? null,
+    planPeriods: planPeriods.map((p) => ({ key: p.key, name: p.name, startYear: p.start_year, endYear: p.end_year })),
     settings: m.settings,
     goalAreas: goalAreas.map((a) => ({
       key: a.key,
