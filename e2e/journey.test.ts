@@ -2,16 +2,10 @@
  * Browser journeys through the real app (CLI `serve`, demo data, Chromium): the pages a citizen or
  * politician uses to follow a board's goals, each checked with axe for WCAG 2.1 AA.
  */
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { launchChromium, type RunningApp, startApp } from './app.ts'
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-/** Set E2E_SCREENSHOT_DIR to keep a full-page screenshot of every page checked. */
-const screenshotDir = process.env.E2E_SCREENSHOT_DIR
+import { checkAccessibility as checkPage, heading as pageHeading } from './browser.ts'
 
 let app: RunningApp
 let browser: Browser
@@ -24,7 +18,6 @@ let expectedConsoleErrors: RegExp[]
 beforeAll(async () => {
   app = await startApp()
   browser = await launchChromium()
-  if (screenshotDir) mkdirSync(screenshotDir, { recursive: true })
 })
 
 afterAll(async () => {
@@ -55,27 +48,10 @@ afterEach(async () => {
   expect(problems, 'the browser reported errors').toEqual([])
 })
 
-async function checkAccessibility(name: string, { whileLoading = false } = {}): Promise<void> {
-  // Unless the loading state itself is checked, wait for it to end so axe sees what the reader sees.
-  if (!whileLoading) await page.waitForFunction(() => !document.querySelector('.loading, [aria-busy="true"]'))
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
-  if (screenshotDir) await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })
-  const report = results.violations
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help}\n${v.nodes
-          .map((n) => `  ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ')}`)
-          .join('\n')}`,
-    )
-    .join('\n')
-  expect(results.violations, `axe violations on ${name} (${page.url()}):\n${report}`).toEqual([])
-}
+const checkAccessibility = (name: string, options?: { whileLoading?: boolean }) =>
+  checkPage(page, name, options)
 
-async function heading(): Promise<string> {
-  const h1 = page.locator('h1')
-  await expect.poll(() => h1.count()).toBe(1)
-  return ((await h1.textContent()) ?? '').trim()
-}
+const heading = () => pageHeading(page)
 
 describe('the public pages', () => {
   it('goes from the start page to Linköping’s board, a goal and its indicator chart', async () => {

@@ -201,3 +201,5 @@ export const HistoryView = z.array(
 )
 
 export const FollowUpStatusView = z.object({ key: Key, status: FollowUpStatus })
+
+export const RemindersQueued = z.object({ queued: z.number().int() })

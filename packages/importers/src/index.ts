@@ -1,1 +1,6 @@
-export {}
+export type { SieAggregate, SieAggregateOptions, SieAggregateRow } from './sie/aggregate.ts'
+export { aggregate, detectObjectBalances, fiscalYearFor } from './sie/aggregate.ts'
+export { decodeCp437, decodeSie, encodeCp437 } from './sie/decode.ts'
+export { MAX_ERRORS, parseSie } from './sie/parse.ts'
+export type * from './sie/types.ts'
+export { formatSie, writeSie } from './sie/write.ts'

@@ -18,6 +18,8 @@ const Env = z.object({
     .regex(/^smtps?:\/\//, 'ska börja med smtp:// eller smtps://')
     .optional(),
   MAIL_FROM: z.string().default('Årshjul <noreply@localhost>'),
+  /** Login attempts allowed per client address and minute. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** OpenID Connect (e.g. Entra ID: https://login.microsoftonline.com/{tenant}/v2.0). All three or none. */
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -36,6 +38,7 @@ export interface Config {
   publicUrl: string | undefined
   smtpUrl: string | undefined
   mailFrom: string
+  loginRateLimit: number
   oidc:
     | { issuer: string; clientId: string; clientSecret: string; scopes: string; allowHttp: boolean }
     | undefined
@@ -69,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     publicUrl: e.PUBLIC_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

@@ -1,5 +1,6 @@
 import { Link, Outlet, useRouter } from '@tanstack/react-router'
 import { useEffect } from 'react'
+import { Account } from './components/Account.tsx'
 import { requestHeadingFocus } from './lib/page.ts'
 
 /** The frame of every page: skip link, header, main content and footer. */
@@ -41,6 +42,7 @@ export function Layout() {
               </li>
             </ul>
           </nav>
+          <Account />
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client'
 import { ApiFailure } from './lib/api.ts'
 import { router } from './router.tsx'
 import './styles.css'
+import './cycle.css'
 
 const queryClient = new QueryClient({
   defaultOptions: {

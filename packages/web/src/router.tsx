@@ -7,7 +7,11 @@ import { BoardPage } from './pages/BoardPage.tsx'
 import { GoalPage } from './pages/GoalPage.tsx'
 import { MunicipalityPage } from './pages/MunicipalityPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { PartPage } from './pages/PartPage.tsx'
+import { ReviewPage } from './pages/ReviewPage.tsx'
+import { SignInPage } from './pages/SignInPage.tsx'
 import { StartPage } from './pages/StartPage.tsx'
+import { TasksPage } from './pages/TasksPage.tsx'
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: () => <NotFoundPage /> })
 
@@ -63,6 +67,39 @@ const assignmentsRoute = createRoute({
   },
 })
 
+export interface SignInSearch {
+  /** The page to return to after signing in (a path on this site). */
+  tillbaka?: string
+}
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'logga-in',
+  component: SignInPage,
+  validateSearch: (search: Record<string, unknown>): SignInSearch =>
+    typeof search.tillbaka === 'string' && search.tillbaka ? { tillbaka: search.tillbaka } : {},
+})
+
+const tasksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code/$board/uppgifter',
+  component: TasksPage,
+  validateSearch: (search: Record<string, unknown>): BoardSearch =>
+    typeof search.uppfoljning === 'string' && search.uppfoljning ? { uppfoljning: search.uppfoljning } : {},
+})
+
+const partRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code/$board/uppfoljning/$followUp/del/$partId',
+  component: PartPage,
+})
+
+const reviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code/$board/uppfoljning/$followUp/granskning',
+  component: ReviewPage,
+})
+
 const routeTree = rootRoute.addChildren([
   startRoute,
   accessibilityRoute,
@@ -70,6 +107,10 @@ const routeTree = rootRoute.addChildren([
   boardRoute,
   goalRoute,
   assignmentsRoute,
+  signInRoute,
+  tasksRoute,
+  partRoute,
+  reviewRoute,
 ])
 
 export const router = createRouter({

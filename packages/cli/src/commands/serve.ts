@@ -14,6 +14,7 @@ export async function serveCommand(options: DbOptions & { seed: boolean }): Prom
     db,
     logger: { level: config.logLevel },
     appUrl,
+    loginRateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' },
     oidc: config.oidc ? { ...config.oidc, redirectUrl: `${appUrl}/api/auth/oidc/callback` } : undefined,
   })
   const stopJobs = startJobRunner(

@@ -32,7 +32,12 @@ export async function pathsOfParts(
     const unitKey = p.unitId ?? `board:${cycle.boardId}`
     let base = byUnit.get(unitKey)
     if (!base) {
-      base = await partPath(db, { unitId: p.unitId, boardId: cycle.boardId, goalIds: [] })
+      base = await partPath(db, {
+        unitId: p.unitId,
+        boardId: cycle.boardId,
+        administrationId: cycle.administrationId,
+        goalIds: [],
+      })
       byUnit.set(unitKey, base)
     }
     out.set(p.summary.id, [...base, ...p.goalIds])

@@ -14,6 +14,8 @@ export interface FollowUpCycle {
   id: string
   boardId: string
   municipalityId: string
+  /** The administration whose follow-up this is, if any: parts without a unit belong to it. */
+  administrationId: string | null
   view: FollowUpCycleView
 }
 
@@ -31,8 +33,9 @@ export async function findFollowUpCycle(
     sections: FollowUpCycleView['sections']
     version: number
     supersedes: string | null
+    administration_id: string | null
   }>(
-    `SELECT f.opens_on::text AS opens_on, f.deadlines, f.sections, f.version, s.key AS supersedes
+    `SELECT f.opens_on::text AS opens_on, f.deadlines, f.sections, f.version, s.key AS supersedes, f.administration_id
        FROM follow_ups f LEFT JOIN follow_ups s ON s.id = f.supersedes_id WHERE f.id = $1`,
     [base.id],
   )
@@ -42,6 +45,7 @@ export async function findFollowUpCycle(
     id,
     boardId: board.id,
     municipalityId: board.municipality.id,
+    administrationId: row.administration_id,
     view: {
       ...summary,
       opensOn: row.opens_on,

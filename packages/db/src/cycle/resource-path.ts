@@ -36,13 +36,24 @@ export async function boardPath(db: Queryable, boardId: string): Promise<Resourc
 }
 
 /**
- * The path of a report part: its unit's path (or the board's when it has no unit), ending with the
- * goal the part belongs to, so that a grant on a single goal covers the goal's own parts.
+ * The path of a report part: its unit's path — or, when it has no unit, the follow-up's
+ * administration (or board) — ending with the goals the part belongs to, so that a grant on a single
+ * goal covers the goal's own parts.
  */
 export async function partPath(
   db: Queryable,
-  part: { unitId: string | null; boardId: string; goalIds: readonly string[] },
+  part: {
+    unitId: string | null
+    boardId: string
+    administrationId?: string | null
+    goalIds: readonly string[]
+  },
 ): Promise<ResourcePath> {
-  const base = part.unitId ? await unitPath(db, part.unitId) : await boardPath(db, part.boardId)
+  let base: ResourcePath
+  if (part.unitId) base = await unitPath(db, part.unitId)
+  else {
+    const board = await boardPath(db, part.boardId)
+    base = part.administrationId ? [...board, part.administrationId] : board
+  }
   return [...base, ...part.goalIds]
 }

@@ -76,7 +76,12 @@ export async function getMunicipality(db: Queryable, code: string): Promise<Muni
     code: m.code,
     name: m.name,
     vision: vision?.vision ?? null,
-    planPeriods: planPeriods.map((p) => ({ key: p.key, name: p.name, startYear: p.start_year, endYear: p.end_year })),
+    planPeriods: planPeriods.map((p) => ({
+      key: p.key,
+      name: p.name,
+      startYear: p.start_year,
+      endYear: p.end_year,
+    })),
     settings: m.settings,
     goalAreas: goalAreas.map((a) => ({
       key: a.key,

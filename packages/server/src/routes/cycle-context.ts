@@ -49,17 +49,18 @@ export async function requirePart(db: Database, cycle: FollowUpCycle, partId: st
 }
 
 export function pathOfPart(db: Database, cycle: FollowUpCycle, part: PartRecord): Promise<ResourcePath> {
-  return partPath(db, { unitId: part.unitId, boardId: cycle.boardId, goalIds: part.goalIds })
+  return partPath(db, {
+    unitId: part.unitId,
+    boardId: cycle.boardId,
+    administrationId: cycle.administrationId,
+    goalIds: part.goalIds,
+  })
 }
 
-/** The path that approving or deciding a follow-up is checked against: its administration, or the board. */
-export async function followUpPath(db: Database, cycle: FollowUpCycle): Promise<ResourcePath> {
-  const [row] = await db.query<{ administration_id: string | null }>(
-    'SELECT administration_id FROM follow_ups WHERE id = $1',
-    [cycle.id],
-  )
+/** The path that approving a follow-up is checked against: its administration, or the board. */
+export function followUpPath(cycle: FollowUpCycle): ResourcePath {
   const base = [cycle.municipalityId, cycle.boardId]
-  return row?.administration_id ? [...base, row.administration_id] : base
+  return cycle.administrationId ? [...base, cycle.administrationId] : base
 }
 
 export async function actorOf(db: Database, userId: string): Promise<Actor> {

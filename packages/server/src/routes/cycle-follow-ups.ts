@@ -9,6 +9,7 @@ import {
   historyOf,
   queueReminders,
   transitionFollowUp,
+  unitPath,
 } from '@arshjul/db'
 import {
   ApiError,
@@ -22,6 +23,7 @@ import {
   Key,
   NewYearRequest,
   NewYearResult,
+  RemindersQueued,
 } from '@arshjul/domain'
 import { z } from 'zod'
 import type { AppInstance } from '../app.ts'
@@ -64,7 +66,7 @@ export function cycleFollowUpRoutes(app: AppInstance, options: { appUrl: string 
       const { board, cycle } = await requireFollowUp(app.db, request.params)
       const t = request.body.transition
       const action = t === 'approve' ? 'approve' : t === 'decide' ? 'decide' : 'manage-cycle'
-      const path = t === 'approve' ? await followUpPath(app.db, cycle) : await boardPath(app.db, board.id)
+      const path = t === 'approve' ? followUpPath(cycle) : await boardPath(app.db, board.id)
       const actor = await actorOf(app.db, await requireAllowed(app.db, request, action, path))
       await app.db.transaction((tx) => transitionFollowUp(tx, board, cycle, request.body, actor))
       const after = await findFollowUpCycle(app.db, board, cycle.view.key)
@@ -85,7 +87,7 @@ export function cycleFollowUpRoutes(app: AppInstance, options: { appUrl: string 
     },
     async (request) => {
       const { cycle } = await requireFollowUp(app.db, request.params)
-      const path = await followUpPath(app.db, cycle)
+      const path = followUpPath(cycle)
       if (!(await mayDo(app.db, request, 'approve', path)))
         await requireAllowed(app.db, request, 'review', path)
       return controllerOverview(app.db, cycle, today())
@@ -99,7 +101,7 @@ export function cycleFollowUpRoutes(app: AppInstance, options: { appUrl: string 
         tags: ['Granskning'],
         summary: 'Köa påminnelser per e-post till rapportörer som har delar kvar',
         params: FollowUpParams,
-        response: { 200: z.object({ queued: z.number().int() }), ...errors },
+        response: { 200: RemindersQueued, ...errors },
       },
     },
     async (request) => {
@@ -222,7 +224,22 @@ export function cycleFollowUpRoutes(app: AppInstance, options: { appUrl: string 
       },
       async (request) => {
         const board = await requireBoard(app.db, request.params)
-        await requireAllowed(app.db, request, 'read', await boardPath(app.db, board.id))
+        // A goal or assignment with a responsible unit can be read by those granted on that unit or
+        // above it; anything else needs a grant on the board.
+        const [owner] = await app.db.query<{ id: string; unit_id: string | null }>(
+          table === 'indicators'
+            ? 'SELECT id, NULL::uuid AS unit_id FROM indicators WHERE board_id = $1 AND key = $2'
+            : table === 'board_goals'
+              ? 'SELECT id, responsible_unit_id AS unit_id FROM board_goals WHERE board_id = $1 AND key = $2'
+              : `SELECT s.id, COALESCE(s.responsible_unit_id, g.responsible_unit_id) AS unit_id
+                   FROM assignments s LEFT JOIN board_goals g ON g.id = s.goal_id WHERE s.board_id = $1 AND s.key = $2`,
+          [board.id, request.params.key],
+        )
+        if (!owner) throw notFound(`"${request.params.key}"`)
+        const path = owner.unit_id
+          ? [...(await unitPath(app.db, owner.unit_id)), owner.id]
+          : await boardPath(app.db, board.id)
+        await requireAllowed(app.db, request, 'read', path)
         // An object carried over from earlier years shares its history with the rows it came from.
         const ids = await app.db.query<{ id: string }>(
           table === 'indicators'

@@ -13,7 +13,6 @@ export const YearQuery = z.object({
   year: z.coerce.number().pipe(Year).optional().describe('År, t.ex. 2024'),
 })
 
-
 /** Resolve the board of the path, or answer 404 with what was not found. */
 export async function requireBoard(db: Database, params: z.infer<typeof BoardParams>): Promise<BoardContext> {
   const board = await findBoard(db, params.code, params.board)

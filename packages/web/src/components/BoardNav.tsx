@@ -20,6 +20,16 @@ export function BoardNav({ code, board }: { code: string; board: string }) {
             Uppdrag
           </Link>
         </li>
+        <li>
+          <Link
+            to="/$code/$board/uppgifter"
+            params={{ code, board }}
+            activeOptions={{ includeSearch: false }}
+            activeProps={{ 'aria-current': 'page' }}
+          >
+            Mina uppgifter
+          </Link>
+        </li>
       </ul>
     </nav>
   )

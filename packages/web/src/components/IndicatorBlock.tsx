@@ -69,9 +69,12 @@ function tableCaption(title: string, unit: string): string {
 export function IndicatorBlock({
   indicator,
   headingLevel = 3,
+  heading,
 }: {
   indicator: IndicatorView
   headingLevel?: 3 | 4
+  /** A heading other than the indicator's name; null for none, where the page already names it. */
+  heading?: string | null
 }) {
   const table = indicatorTable(indicator)
   const unit = unitText(indicator)
@@ -85,7 +88,7 @@ export function IndicatorBlock({
 
   return (
     <article className="indicator">
-      <Heading>{title}</Heading>
+      {heading === null ? null : <Heading>{heading ?? title}</Heading>}
       {indicator.description ? <p>{indicator.description}</p> : null}
       <dl className="facts facts--inline">
         {unit ? (

@@ -89,7 +89,8 @@ export async function request<T>(path: string, schema: Schema<T>, options: Reque
   }
   if (!response.ok) {
     const error = ApiError.safeParse(body)
-    if (!error.success) throw new ApiFailure(response.status, fallbackMessage(response.status), null, [], body)
+    if (!error.success)
+      throw new ApiFailure(response.status, fallbackMessage(response.status), null, [], body)
     const { code, message, details } = error.data.error
     throw new ApiFailure(response.status, message, code, details ?? [], body)
   }
@@ -134,11 +135,7 @@ export const useMunicipality = (code: string) =>
 export const useBoard = (code: string, board: string) => useApi(boardPath(code, board), BoardDetail)
 
 export const useFollowUpOverview = (code: string, board: string, followUp: string | null) =>
-  useApi(
-    followUp === null ? null : followUpPath(code, board, followUp),
-    FollowUpOverview,
-    true,
-  )
+  useApi(followUp === null ? null : followUpPath(code, board, followUp), FollowUpOverview, true)
 
 export const useGoal = (code: string, board: string, goal: string) =>
   useApi(`${boardPath(code, board)}/goals/${segment(goal)}`, GoalDetail)

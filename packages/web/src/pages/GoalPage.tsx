@@ -4,6 +4,7 @@ import { getRouteApi, Link } from '@tanstack/react-router'
 import { AssignmentTable } from '../components/AssignmentTable.tsx'
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx'
 import { DataTable } from '../components/DataTable.tsx'
+import { HistorySection } from '../components/HistorySection.tsx'
 import { IndicatorBlock } from '../components/IndicatorBlock.tsx'
 import { LevelBadge, TrendLabel } from '../components/LevelBadge.tsx'
 import { PageHeading } from '../components/PageHeading.tsx'
@@ -221,6 +222,8 @@ function GoalView({ goal, municipality, code, board }: ViewProps) {
           />
         )}
       </section>
+
+      <HistorySection code={code} board={board} goal={goal.key} />
     </>
   )
 }
