@@ -23,8 +23,11 @@ function newestIn(dir) {
 // 1. npm packages
 const installed = join(root, 'node_modules', '.package-lock.json')
 if (!existsSync(installed) || mtime(join(root, 'package-lock.json')) > mtime(installed)) {
-  console.log('Årshjul: installerar npm-paket (npm ci) …')
-  run('npm', ['ci', '--no-audit', '--no-fund'])
+  // `npm install` rather than `npm ci`: this registry does not serve the other platforms' optional
+  // binaries (e.g. @biomejs/cli-darwin-arm64), so the lock file cannot list them and `npm ci` refuses
+  // it as out of sync. `npm install` still installs the locked versions.
+  console.log('Årshjul: installerar npm-paket (npm install) …')
+  run('npm', ['install', '--no-audit', '--no-fund'])
 }
 
 // 2. the web app

@@ -3,6 +3,7 @@ import { assignmentKindLabels, assignmentStatusLabels } from '@arshjul/domain'
 import { Link } from '@tanstack/react-router'
 import { latestComment } from '../lib/assignments.ts'
 import { DataTable } from './DataTable.tsx'
+import { HistorySection } from './HistorySection.tsx'
 
 interface Props {
   items: readonly AssignmentView[]
@@ -33,6 +34,13 @@ export function AssignmentTable({ items, caption, code, board, showGoal = false 
               <td className="cell-main">
                 <span className="cell-title">{item.title}</span>
                 {item.description ? <span className="cell-text">{item.description}</span> : null}
+                <HistorySection
+                  code={code}
+                  board={board}
+                  kind="assignments"
+                  subject={item.key}
+                  variant="disclosure"
+                />
                 {showGoal && item.goal ? (
                   <span className="cell-text">
                     Mål:{' '}

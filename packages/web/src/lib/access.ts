@@ -33,15 +33,6 @@ export function mayOverview(actions: ReadonlySet<Action>): boolean {
   return actions.has('review') || actions.has('approve')
 }
 
-/** The board's change history needs a grant on the whole municipality or board. */
-export function mayReadBoardHistory(user: SessionUser | null | undefined, place: Place): boolean {
-  return (user?.grants ?? []).some(
-    (g) =>
-      g.municipality === place.municipality &&
-      (g.scopeKind === 'municipality' || (g.scopeKind === 'board' && g.scopeKey === place.board)),
-  )
-}
-
 /**
  * Where to go after signing in: a path within this site, never another site ("//evil.example")
  * and never back to the sign-in page itself.

@@ -56,8 +56,11 @@ export const useControllerOverview = (ref: FollowUpRef | null) =>
 export const useBaseline = (ref: FollowUpRef | null) =>
   useFresh(ref ? paths.baseline(ref) : null, BaselineDiff)
 
-export const useGoalHistory = (code: string, board: string, goal: string, enabled: boolean) =>
-  useFresh(enabled ? paths.history(code, board, 'goals', goal) : null, HistoryView)
+export type HistoryKind = 'goals' | 'indicators' | 'assignments'
+
+/** The change history of a goal, indicator or assignment; a refusal (403) simply gives no data. */
+export const useHistory = (code: string, board: string, kind: HistoryKind, key: string, enabled: boolean) =>
+  useFresh(enabled ? paths.history(code, board, kind, key) : null, HistoryView)
 
 /** The answer to "Skicka påminnelser" (the server declares it inline, so it is not in the domain). */
 export const RemindersQueued: Schema<{ queued: number }> = {

@@ -1,7 +1,7 @@
 import type { IndicatorView, PartDetail, SessionUser } from '@arshjul/domain'
 import { describe, expect, it } from 'vitest'
 import { indicatorModel } from '../components/part/models.ts'
-import { actionsAt, mayOverview, mayReadBoardHistory, safeReturnPath } from './access.ts'
+import { actionsAt, mayOverview, safeReturnPath } from './access.ts'
 import { describeValue, progressOf, progressSentence } from './cycle.ts'
 import { parseDecimal, parseYear, placeProblems, rowsToContent, valueRows } from './part-form.ts'
 
@@ -174,21 +174,6 @@ describe('what the signed-in user may do with a follow-up', () => {
       { role: 'reporter', municipality: '2580', scopeKind: 'org-unit', scopeKey: 'ksf-hr', scopeName: 'HR' },
     ])
     expect(mayOverview(actionsAt(reporter, place))).toBe(false)
-    expect(mayReadBoardHistory(reporter, place)).toBe(false)
-  })
-
-  it('shows the board’s history to those with a grant on the municipality or the board', () => {
-    const reader = user([
-      {
-        role: 'reader',
-        municipality: '2580',
-        scopeKind: 'municipality',
-        scopeKey: '2580',
-        scopeName: 'Luleå',
-      },
-    ])
-    expect(mayReadBoardHistory(reader, place)).toBe(true)
-    expect(mayReadBoardHistory(null, place)).toBe(false)
   })
 })
 

@@ -172,7 +172,16 @@ function GoalView({ goal, municipality, code, board }: ViewProps) {
         <h2 id="indicators-heading">Indikatorer</h2>
         {goal.indicators.length === 0 ? <p>Målet har inga indikatorer.</p> : null}
         {goal.indicators.map((indicator) => (
-          <IndicatorBlock key={indicator.key} indicator={indicator} />
+          <div key={indicator.key}>
+            <IndicatorBlock indicator={indicator} />
+            <HistorySection
+              code={code}
+              board={board}
+              kind="indicators"
+              subject={indicator.key}
+              variant="disclosure"
+            />
+          </div>
         ))}
       </section>
 
@@ -223,7 +232,7 @@ function GoalView({ goal, municipality, code, board }: ViewProps) {
         )}
       </section>
 
-      <HistorySection code={code} board={board} goal={goal.key} />
+      <HistorySection code={code} board={board} kind="goals" subject={goal.key} />
     </>
   )
 }
