@@ -1,8 +1,8 @@
 import type { AssessmentView, GoalDetail, MunicipalityDetail } from '@arshjul/domain'
 import { activityStatusLabels, followUpKindLabels } from '@arshjul/domain'
-import { getRouteApi, Link } from '@tanstack/react-router'
+import { getRouteApi } from '@tanstack/react-router'
 import { AssignmentTable } from '../components/AssignmentTable.tsx'
-import { Breadcrumbs } from '../components/Breadcrumbs.tsx'
+import { BoardBreadcrumbs } from '../components/BoardBreadcrumbs.tsx'
 import { DataTable } from '../components/DataTable.tsx'
 import { HistorySection } from '../components/HistorySection.tsx'
 import { IndicatorBlock } from '../components/IndicatorBlock.tsx'
@@ -34,15 +34,12 @@ export function GoalPage() {
 
   return (
     <>
-      <Breadcrumbs current={goal.data?.title ?? 'Mål'}>
-        <Link to="/">Start</Link>
-        <Link to="/$code" params={{ code }}>
-          {board.data?.municipality.name ?? 'Kommun'}
-        </Link>
-        <Link to="/$code/$board" params={{ code, board: boardKey }}>
-          {board.data?.name ?? 'Nämnd'}
-        </Link>
-      </Breadcrumbs>
+      <BoardBreadcrumbs
+        code={code}
+        boardKey={boardKey}
+        board={board.data}
+        current={goal.data?.title ?? 'Mål'}
+      />
       {goal.isPending ? <Loading what="målet" /> : null}
       {goal.isError ? <ErrorMessage error={goal.error} onRetry={() => goal.refetch()} /> : null}
       {goal.data ? (

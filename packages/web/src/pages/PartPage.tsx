@@ -3,7 +3,7 @@ import { partKindLabels } from '@arshjul/domain'
 import { getRouteApi, Link } from '@tanstack/react-router'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { SignInPrompt } from '../components/Account.tsx'
-import { Breadcrumbs } from '../components/Breadcrumbs.tsx'
+import { BoardBreadcrumbs } from '../components/BoardBreadcrumbs.tsx'
 import { IndicatorBlock } from '../components/IndicatorBlock.tsx'
 import { PageHeading } from '../components/PageHeading.tsx'
 import { LateMarker, PartStatusBadge } from '../components/PartStatus.tsx'
@@ -42,22 +42,13 @@ export function PartPage() {
 
   return (
     <>
-      <Breadcrumbs current={part.data?.subject.title ?? 'Del'}>
-        <Link to="/">Start</Link>
-        <Link to="/$code" params={{ code }}>
-          {board.data?.municipality.name ?? 'Kommun'}
-        </Link>
-        <Link to="/$code/$board" params={{ code, board: boardKey }}>
-          {board.data?.name ?? 'Nämnd'}
-        </Link>
-        <Link
-          to="/$code/$board/uppgifter"
-          params={{ code, board: boardKey }}
-          search={{ uppfoljning: followUp }}
-        >
-          Mina uppgifter
-        </Link>
-      </Breadcrumbs>
+      <BoardBreadcrumbs
+        code={code}
+        boardKey={boardKey}
+        board={board.data}
+        current={part.data?.subject.title ?? 'Del'}
+        tasksOf={followUp}
+      />
       {session.isPending ? <Loading what="delen" /> : null}
       {session.isSuccess && !user ? (
         <>

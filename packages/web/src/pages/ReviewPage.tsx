@@ -1,8 +1,8 @@
 import type { ControllerOverview, SessionUser } from '@arshjul/domain'
 import { followUpStatusLabels, PartStatus, partStatusLabels } from '@arshjul/domain'
-import { getRouteApi, Link } from '@tanstack/react-router'
+import { getRouteApi } from '@tanstack/react-router'
 import { SignInPrompt } from '../components/Account.tsx'
-import { Breadcrumbs } from '../components/Breadcrumbs.tsx'
+import { BoardBreadcrumbs } from '../components/BoardBreadcrumbs.tsx'
 import { DataTable } from '../components/DataTable.tsx'
 import { PageHeading } from '../components/PageHeading.tsx'
 import { PartList } from '../components/PartList.tsx'
@@ -38,22 +38,13 @@ export function ReviewPage() {
 
   return (
     <>
-      <Breadcrumbs current="Granskning">
-        <Link to="/">Start</Link>
-        <Link to="/$code" params={{ code }}>
-          {board.data?.municipality.name ?? 'Kommun'}
-        </Link>
-        <Link to="/$code/$board" params={{ code, board: boardKey }}>
-          {board.data?.name ?? 'Nämnd'}
-        </Link>
-        <Link
-          to="/$code/$board/uppgifter"
-          params={{ code, board: boardKey }}
-          search={{ uppfoljning: followUp }}
-        >
-          Mina uppgifter
-        </Link>
-      </Breadcrumbs>
+      <BoardBreadcrumbs
+        code={code}
+        boardKey={boardKey}
+        board={board.data}
+        current="Granskning"
+        tasksOf={followUp}
+      />
       <PageHeading eyebrow={[title, board.data?.name].filter(Boolean).join(' · ') || undefined}>
         Granskning
       </PageHeading>

@@ -2,8 +2,8 @@ import type { FollowUpSummary, SessionUser } from '@arshjul/domain'
 import { followUpStatusLabels } from '@arshjul/domain'
 import { getRouteApi, Link } from '@tanstack/react-router'
 import { SignInPrompt } from '../components/Account.tsx'
+import { BoardBreadcrumbs } from '../components/BoardBreadcrumbs.tsx'
 import { BoardNav } from '../components/BoardNav.tsx'
-import { Breadcrumbs } from '../components/Breadcrumbs.tsx'
 import { ChoiceLinks } from '../components/ChoiceLinks.tsx'
 import { PageHeading } from '../components/PageHeading.tsx'
 import { PartList } from '../components/PartList.tsx'
@@ -36,15 +36,7 @@ export function TasksPage() {
 
   return (
     <>
-      <Breadcrumbs current="Mina uppgifter">
-        <Link to="/">Start</Link>
-        <Link to="/$code" params={{ code }}>
-          {board.data?.municipality.name ?? 'Kommun'}
-        </Link>
-        <Link to="/$code/$board" params={{ code, board: boardKey }}>
-          {board.data?.name ?? 'Nämnd'}
-        </Link>
-      </Breadcrumbs>
+      <BoardBreadcrumbs code={code} boardKey={boardKey} board={board.data} current={'Mina uppgifter'} />
       <PageHeading eyebrow={board.data ? `${board.data.municipality.name} · ${board.data.name}` : undefined}>
         Mina uppgifter
       </PageHeading>
