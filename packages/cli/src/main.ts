@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander'
+import { exportEconomyCommand, importSieCommand } from './commands/economy.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { seedDemoCommand } from './commands/seed.ts'
 import { serveCommand } from './commands/serve.ts'
@@ -44,5 +45,44 @@ program
   .option('--data-dir <dir>', dataDirHelp)
   .option('--reset', 'ladda om även om demokommunerna har ändringar gjorda i Årshjul (de raderas)')
   .action(seedDemoCommand)
+
+const year = (value: string) => {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1990 || n > 2100)
+    throw new InvalidArgumentError('Året ska vara ett årtal, t.ex. 2024.')
+  return n
+}
+const municipalityCode = (value: string) => {
+  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('Kommunkoden ska vara fyra siffror, t.ex. 2580.')
+  return value
+}
+
+program
+  .command('import')
+  .description('Importera data')
+  .command('sie')
+  .description(
+    'Importera utfall och budget ur en SIE 4-fil (allt eller inget; ersätter en tidigare import för året)',
+  )
+  .argument('<fil>', 'SIE-filen')
+  .requiredOption('--municipality <kod>', 'kommunkod, t.ex. 2580', municipalityCode)
+  .requiredOption('--year <år>', 'räkenskapsåret', year)
+  .option('--accept-new-cost-centres', 'lägg till okända ansvar som nya (kopplas till enheter senare)')
+  .option('--allow-unbalanced', 'läs filen trots verifikationer som inte balanserar (de visas som varningar)')
+  .option('--dry-run', 'visa bara vad som skulle ändras')
+  .option('--data-dir <dir>', dataDirHelp)
+  .action(importSieCommand)
+
+program
+  .command('economy')
+  .description('Ekonomi')
+  .command('export')
+  .description('Skriv utfall och budget per ansvar, konto och månad (CSV i samma kolumner som mallen)')
+  .requiredOption('--municipality <kod>', 'kommunkod, t.ex. 2580', municipalityCode)
+  .requiredOption('--year <år>', 'året', year)
+  .option('--format <format>', 'filformat', 'csv')
+  .option('-o, --output <fil>', 'skriv till filen i stället för standard ut')
+  .option('--data-dir <dir>', dataDirHelp)
+  .action(exportEconomyCommand)
 
 program.parseAsync(process.argv).catch(fail)

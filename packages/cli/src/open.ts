@@ -6,6 +6,7 @@ import {
   SeedValidationError,
   SeedWouldEraseWorkError,
 } from '@arshjul/db'
+import { AppError } from '@arshjul/domain'
 import { type Config, ConfigError, loadConfig } from '@arshjul/server'
 
 export interface DbOptions {
@@ -33,6 +34,9 @@ export function fail(error: unknown): never {
     console.error(`arshjul: ${error.message}`)
   } else if (error instanceof SeedValidationError || error instanceof SeedWouldEraseWorkError) {
     console.error(`arshjul: ${error.message}`)
+  } else if (error instanceof AppError) {
+    console.error(`arshjul: ${error.userMessage}`)
+    for (const d of error.details ?? []) console.error(`  ${d.path}: ${d.message}`)
   } else {
     console.error('arshjul: oväntat fel:', error)
   }

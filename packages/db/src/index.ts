@@ -36,6 +36,28 @@ export {
   type Queryable,
   redact,
 } from './database.ts'
+export { readEconomyComment, saveEconomyComment } from './economy/comments.ts'
+export { readFrames, readInvestments } from './economy/investments.ts'
+export {
+  readActivities,
+  readOperating,
+  readOperatingDrill,
+  readReorganisations,
+} from './economy/operating.ts'
+export {
+  type AmountRow,
+  addCostCentres,
+  type CostCentreRecord,
+  type EconomyImport,
+  findPreviousImport,
+  type InvestmentAmountRow,
+  mapCostCentre,
+  previewImport,
+  readAccountGroups,
+  readCostCentres,
+  replaceImport,
+  writeAccountGroups,
+} from './economy/store.ts'
 export { migrate } from './migrate.ts'
 export { listActivities, readAssignments } from './read/assignments.ts'
 export { type BoardContext, findBoard, findMunicipality, type MunicipalityContext } from './read/context.ts'

@@ -85,7 +85,7 @@ describe.each(testEngines())('demo data on %s', (engine) => {
       for (const folder of ['0580-linkoping', '2580-lulea']) {
         for (const name of await readdir(join(DEMO_SEED_DIR, folder))) {
           let text = await readFile(join(DEMO_SEED_DIR, folder, name), 'utf8')
-          if (folder === '0580-linkoping' && name.startsWith('ks-2024')) {
+          if (folder === '0580-linkoping' && name === 'ks-2024-verksamhetsberattelse.json') {
             const data = JSON.parse(text)
             data.assessments[0].level = 'nastan-uppnatt'
             text = JSON.stringify(data)

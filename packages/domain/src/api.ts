@@ -28,7 +28,17 @@ export const ApiError = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      details: z
+        .array(
+          z.object({
+            path: z.string(),
+            message: z.string(),
+            /** For a rejected file: the line (row) and column the problem is on. */
+            line: z.number().int().optional(),
+            column: z.union([z.number().int(), z.string()]).optional(),
+          }),
+        )
+        .optional(),
     }),
   })
   .meta({ id: 'Fel' })

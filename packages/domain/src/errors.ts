@@ -9,6 +9,14 @@ export type ErrorCode =
   | 'LOCKED'
   | 'RATE_LIMITED'
 
+/** Where a problem is (a field path, or a file's line and column) and what it is, in Swedish. */
+export interface ProblemDetail {
+  path: string
+  message: string
+  line?: number
+  column?: number | string
+}
+
 /**
  * The one error type of Årshjul: a stable code for programs and a Swedish message for people.
  * Anything else thrown is an internal error and is shown to users without details.
@@ -16,12 +24,9 @@ export type ErrorCode =
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly userMessage: string
-  readonly details: { path: string; message: string }[] | undefined
+  readonly details: ProblemDetail[] | undefined
 
-  constructor(
-    code: ErrorCode,
-    options: { userMessage: string; details?: { path: string; message: string }[] },
-  ) {
+  constructor(code: ErrorCode, options: { userMessage: string; details?: ProblemDetail[] }) {
     super(options.userMessage)
     this.name = 'AppError'
     this.code = code

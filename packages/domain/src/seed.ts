@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Role } from './access.ts'
 import { Assignment } from './assignments.ts'
+import { SeedEconomy } from './economy-model.ts'
 import { Assessment, FollowUp } from './follow-ups.ts'
 import { Activity, BoardGoal, GoalArea, MunicipalGoal } from './goals.ts'
 import { Indicator } from './indicators.ts'
@@ -62,6 +63,8 @@ export const SeedFile = z.object({
   followUps: z.array(FollowUp).default([]),
   assessments: z.array(Assessment).default([]),
   users: z.array(SeedUser).default([]),
+  /** Operating accounts, investments, frame lists, comments and reorganisations (issue 4). */
+  economy: SeedEconomy.optional(),
 })
 export type SeedFile = z.infer<typeof SeedFile>
 
@@ -79,7 +82,7 @@ export interface NamedSeedFile {
 
 type Collection = Exclude<
   keyof SeedFile,
-  'schemaVersion' | 'municipality' | 'source' | 'notes' | 'definition'
+  'schemaVersion' | 'municipality' | 'source' | 'notes' | 'definition' | 'economy'
 >
 
 /**
@@ -200,6 +203,7 @@ export function checkSeedSet(files: readonly NamedSeedFile[]): SeedProblem[] {
         else ref(name, path, 'boardGoals', g.scope.goal)
       })
     })
+    if (data.economy) checkEconomy(name, data.economy, ref, problems, allCostCentres(files))
     const seenAssessments = new Set<string>()
     data.assessments.forEach((a, i) => {
       ref(name, `assessments[${i}].goal`, 'boardGoals', a.goal)
@@ -228,6 +232,72 @@ export function checkSeedSet(files: readonly NamedSeedFile[]): SeedProblem[] {
     })
   }
   return problems
+}
+
+function allCostCentres(files: readonly NamedSeedFile[]): Set<string> {
+  return new Set(files.flatMap((f) => f.data.economy?.costCentres.map((c) => c.code) ?? []))
+}
+
+/** References inside the economy part of a file: boards, units, follow-ups, cost centres. */
+function checkEconomy(
+  name: string,
+  economy: SeedEconomy,
+  ref: (file: string, path: string, kind: Collection, key: string | undefined) => void,
+  problems: SeedProblem[],
+  centres: ReadonlySet<string>,
+): void {
+  const centre = (path: string, code: string | undefined) => {
+    if (code !== undefined && !centres.has(code)) {
+      problems.push({ file: name, path, message: `Hänvisar till okänt ansvar "${code}"` })
+    }
+  }
+  economy.costCentres.forEach((c, i) => {
+    ref(name, `economy.costCentres[${i}].orgUnit`, 'orgUnits', c.orgUnit)
+  })
+  economy.datasets.forEach((d, i) => {
+    ref(name, `economy.datasets[${i}].board`, 'boards', d.board)
+    d.lines.forEach((l, j) => {
+      centre(`economy.datasets[${i}].lines[${j}].costCentre`, l.costCentre)
+      l.amounts.forEach((a, k) => {
+        const path = `economy.datasets[${i}].lines[${j}].amounts[${k}]`
+        ref(name, `${path}.followUp`, 'followUps', a.followUp)
+        if ((a.measure === 'forecast') !== (a.followUp !== undefined)) {
+          problems.push({
+            file: name,
+            path,
+            message: 'En prognos, och bara en prognos, hör till en uppföljning',
+          })
+        }
+        if ((a.measure === 'outcome' || a.measure === 'period-budget') !== (a.month !== undefined)) {
+          problems.push({
+            file: name,
+            path,
+            message: 'Utfall och periodbudget har en månad; årsbelopp har ingen',
+          })
+        }
+      })
+    })
+  })
+  economy.investments.forEach((p, i) => {
+    ref(name, `economy.investments[${i}].board`, 'boards', p.board)
+    centre(`economy.investments[${i}].costCentre`, p.costCentre)
+    p.amounts.forEach((a, k) => {
+      ref(name, `economy.investments[${i}].amounts[${k}].followUp`, 'followUps', a.followUp)
+    })
+  })
+  economy.frameLists.forEach((l, i) => {
+    ref(name, `economy.frameLists[${i}].board`, 'boards', l.board)
+  })
+  economy.comments.forEach((c, i) => {
+    ref(name, `economy.comments[${i}].followUp`, 'followUps', c.followUp)
+    if (c.subject.kind === 'cost-centre') centre(`economy.comments[${i}].subject.code`, c.subject.code)
+  })
+  economy.reorganisations.forEach((r, i) => {
+    r.moves.forEach((m, j) => {
+      centre(`economy.reorganisations[${i}].moves[${j}].from`, m.from)
+      centre(`economy.reorganisations[${i}].moves[${j}].to`, m.to)
+    })
+  })
 }
 
 /** Format zod issues of one file as seed problems ("assessments[3].level: …"). */

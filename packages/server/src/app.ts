@@ -30,6 +30,7 @@ import { notFound, registerErrorHandling } from './errors.ts'
 import { boardRoutes } from './routes/boards.ts'
 import { cycleFollowUpRoutes } from './routes/cycle-follow-ups.ts'
 import { cyclePartRoutes } from './routes/cycle-parts.ts'
+import { economyRoutes } from './routes/economy.ts'
 import { municipalityRoutes } from './routes/municipalities.ts'
 import { userRoutes } from './routes/users.ts'
 
@@ -167,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   cyclePartRoutes(app)
   cycleFollowUpRoutes(app, { appUrl: options.appUrl ?? 'http://localhost:3000' })
   userRoutes(app)
+  economyRoutes(app)
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT
   const hasWeb = existsSync(join(webRoot, 'index.html'))

@@ -3,10 +3,15 @@ import {
   type AssignmentList,
   canonicalJson,
   type FollowUpOverview,
+  type FramesView,
   type IndicatorView,
+  type InvestmentView,
+  type OperatingView,
   PlanContent,
 } from '@arshjul/domain'
 import type { Queryable } from '../database.ts'
+import { readFrames, readInvestments } from '../economy/investments.ts'
+import { readOperating } from '../economy/operating.ts'
 import { readAssignments } from '../read/assignments.ts'
 import type { BoardContext } from '../read/context.ts'
 import { getFollowUpOverview } from '../read/goals.ts'
@@ -18,6 +23,8 @@ export interface SnapshotContent {
   indicators: IndicatorView[]
   assignments: AssignmentList
   plan: PlanContent
+  /** The economy as the follow-up reported it (absent in snapshots taken before economy existed). */
+  economy?: { operating: OperatingView; investments: InvestmentView; frames: FramesView }
 }
 
 /** The plan content (goals, indicators, targets) in force for a board in a year. */
@@ -73,6 +80,25 @@ export async function planContent(db: Queryable, board: BoardContext, year: numb
   })
 }
 
+/** The economy tables of a follow-up: its year, through the month of its period end, its forecast. */
+async function economyAt(
+  tx: Queryable,
+  board: BoardContext,
+  followUp: { id: string; key: string; year: number },
+): Promise<NonNullable<SnapshotContent['economy']>> {
+  const [fu] = await tx.query<{ period_end: string }>(
+    'SELECT period_end::text FROM follow_ups WHERE id = $1',
+    [followUp.id],
+  )
+  const throughMonth =
+    fu && Number(fu.period_end.slice(0, 4)) === followUp.year ? Number(fu.period_end.slice(5, 7)) : 12
+  return {
+    operating: await readOperating(tx, board, { year: followUp.year, throughMonth, followUp: followUp.key }),
+    investments: await readInvestments(tx, board, { year: followUp.year, followUp: followUp.key }),
+    frames: await readFrames(tx, board, { year: followUp.year }),
+  }
+}
+
 /** Freeze what a follow-up shows, store it with its hash, in the caller's transaction. */
 export async function takeSnapshot(
   tx: Queryable,
@@ -86,6 +112,7 @@ export async function takeSnapshot(
     indicators: await readIndicators(tx, board, { year: followUp.year }),
     assignments: await readAssignments(tx, board, {}),
     plan: await planContent(tx, board, followUp.year),
+    economy: await economyAt(tx, board, followUp),
   }
   const json = canonicalJson(content)
   const sha256 = createHash('sha256').update(json).digest('hex')

@@ -2,12 +2,16 @@ import type { OrgUnit, SeedFile, SeedUser } from '@arshjul/domain'
 import { createParts } from '../cycle/create-parts.ts'
 import { takeSnapshot } from '../cycle/snapshot.ts'
 import type { Queryable } from '../database.ts'
+import { loadSeedEconomy } from '../economy/seed.ts'
 import { insertRows } from '../insert-rows.ts'
 import { findBoard } from '../read/context.ts'
 import type { SeedSet } from './read-seed-files.ts'
 import { stableId } from './stable-id.ts'
 
-type Collections = Omit<SeedFile, 'schemaVersion' | 'municipality' | 'source' | 'notes' | 'definition'>
+type Collections = Omit<
+  SeedFile,
+  'schemaVersion' | 'municipality' | 'source' | 'notes' | 'definition' | 'economy'
+>
 
 export interface SeedCounts {
   municipality: string
@@ -16,6 +20,8 @@ export interface SeedCounts {
   indicatorValues: number
   assignments: number
   assessments: number
+  economyAmounts: number
+  investments: number
 }
 
 /**
@@ -40,6 +46,8 @@ export async function loadSeedSet(tx: Queryable, set: SeedSet): Promise<SeedCoun
     indicatorValues: all('indicators').reduce((n, i) => n + i.values.length, 0),
     assignments: all('assignments').length,
     assessments: all('assessments').length,
+    economyAmounts: 0,
+    investments: 0,
   }
 
   await tx.query('DELETE FROM municipalities WHERE code = $1', [code])
@@ -423,6 +431,15 @@ export async function loadSeedSet(tx: Queryable, set: SeedSet): Promise<SeedCoun
   for (const f of all('followUps')) {
     if (f.status === 'open') await createParts(tx, id('follow-up', f.key))
   }
+  // Economy before the decisions: forecasts and comments of a decided follow-up cannot be added after.
+  const economy = await loadSeedEconomy(
+    tx,
+    mid,
+    set.files.flatMap((f) => (f.data.economy ? [{ name: f.name, economy: f.data.economy }] : [])),
+    id,
+  )
+  counts.economyAmounts = economy.amounts
+  counts.investments = economy.investments
   const decided = all('followUps').filter((f) => f.status === 'decided')
   for (const f of decided) {
     const board = await findBoard(tx, code, f.board)

@@ -66,8 +66,14 @@ function checkSameSite(request: FastifyRequest): void {
     request.log.warn({ url: request.url, origin, fetchSite }, 'cross-site state-changing request refused')
     throw new AppError('FORBIDDEN', { userMessage: 'Begäran kommer från en annan webbplats och avvisades.' })
   }
+  // JSON, or a file as application/octet-stream (imports): neither is a content type a cross-site
+  // form can send without a CORS preflight, which this server never grants.
   const type = request.headers['content-type'] ?? ''
-  if (request.body !== undefined && !type.startsWith('application/json')) {
+  if (
+    request.body !== undefined &&
+    !type.startsWith('application/json') &&
+    !type.startsWith('application/octet-stream')
+  ) {
     throw new AppError('VALIDATION', { userMessage: 'Begäran ska skickas som JSON.' })
   }
 }
