@@ -286,6 +286,46 @@ describe.each(testEngines())('economy API (%s)', (engine) => {
     expect(centres.find((c) => c.code === '7777')?.unit?.key).toBe('ksf-kansli')
   })
 
+  it('account groups: the Kommun-Bas default, editable, overlapping intervals refused', async () => {
+    const groups = (
+      await call(t.app, null, 'GET', '/api/municipalities/2580/economy/account-groups')
+    ).json() as {
+      key: string
+      ranges: { from: number; to: number }[]
+    }[]
+    expect(groups.find((g) => g.key === 'personal')?.ranges).toEqual([{ from: 5000, to: 5799 }])
+    const overlapping = groups.map((g) =>
+      g.key === 'lokalhyror' ? { ...g, ranges: [{ from: 5700, to: 6099 }] } : g,
+    )
+    // The mapping is the municipality's: a controller of one board may not change it, an administrator may.
+    const byController = await call(
+      t.app,
+      controller,
+      'PUT',
+      '/api/municipalities/2580/economy/account-groups',
+      groups,
+    )
+    expect(byController.statusCode).toBe(403)
+    const admin = await login(t.app, 'admin@lulea.example')
+    const refused = await call(
+      t.app,
+      admin,
+      'PUT',
+      '/api/municipalities/2580/economy/account-groups',
+      overlapping,
+    )
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().error.details[0].message).toMatch(/5700–5799/)
+    const edited = groups.map((g) =>
+      g.key === 'lokalhyror' ? { ...g, ranges: [{ from: 6000, to: 6049 }] } : g,
+    )
+    const saved = await call(t.app, admin, 'PUT', '/api/municipalities/2580/economy/account-groups', edited)
+    expect(saved.statusCode, saved.body).toBe(200)
+    expect(saved.json().find((g: { key: string }) => g.key === 'lokalhyror').ranges).toEqual([
+      { from: 6000, to: 6049 },
+    ])
+  })
+
   it('frames: the list that explains the 2025 allocation', async () => {
     const res = await call(t.app, null, 'GET', `${LULEA}/economy/frames?year=2025`)
     const frames = res.json() as { lists: { kind: string; items: { label: string }[] }[] }

@@ -1,6 +1,9 @@
 import {
+  appendAudit,
   boardPath,
+  findMunicipality,
   mapCostCentre,
+  readAccountGroups,
   readActivities,
   readCostCentres,
   readEconomyComment,
@@ -10,14 +13,17 @@ import {
   readOperatingDrill,
   saveEconomyComment,
   unitPath,
+  writeAccountGroups,
 } from '@arshjul/db'
 import {
+  AccountGroup,
   ActivityEconomyView,
   ApiError,
   AppError,
   type CommentSubject,
   CommentSubjectParam,
   CostCentreView,
+  checkAccountGroups,
   EconomyCommentConflict,
   EconomyCommentView,
   FramesView,
@@ -357,6 +363,65 @@ export function economyRoutes(app: AppInstance): void {
     },
   )
 
+  const requireMunicipality = async (code: string) => {
+    const m = await findMunicipality(app.db, code)
+    if (!m) throw new AppError('NOT_FOUND', { userMessage: `Kommun ${code} finns inte.` })
+    return m
+  }
+
+  app.get(
+    '/api/municipalities/:code/economy/account-groups',
+    {
+      schema: {
+        tags: ['Ekonomi'],
+        summary: 'Kontogrupperna och vilka konton som hör till dem (Kommun-Bas som standard)',
+        params: MunicipalityParams,
+        response: { 200: z.array(AccountGroup), ...errors },
+      },
+    },
+    async (request) => readAccountGroups(app.db, (await requireMunicipality(request.params.code)).id),
+  )
+
+  app.put(
+    '/api/municipalities/:code/economy/account-groups',
+    {
+      schema: {
+        tags: ['Ekonomi'],
+        summary: 'Ändra kontogrupperna; överlappande kontointervall avvisas',
+        params: MunicipalityParams,
+        body: z.array(AccountGroup).min(1),
+        response: { 200: z.array(AccountGroup), ...errors },
+      },
+    },
+    async (request) => {
+      const m = await requireMunicipality(request.params.code)
+      const userId = await requireAllowed(app.db, request, 'manage-cycle', [m.id])
+      const problems = checkAccountGroups(request.body)
+      if (problems.length > 0) {
+        throw new AppError('VALIDATION', {
+          userMessage: 'Kontogrupperna kan inte sparas.',
+          details: problems.map((message) => ({ path: 'kontogrupper', message })),
+        })
+      }
+      const actor = await actorOf(app.db, userId)
+      await app.db.transaction(async (tx) => {
+        const before = await readAccountGroups(tx, m.id)
+        await writeAccountGroups(tx, m.id, request.body)
+        await appendAudit(tx, {
+          chain: m.id,
+          actor,
+          action: 'economy.account-groups',
+          entityKind: 'municipality',
+          entityId: m.id,
+          summary: 'Ändrade kontogrupperna',
+          before,
+          after: request.body,
+        })
+      })
+      return readAccountGroups(app.db, m.id)
+    },
+  )
+
   app.get(
     '/api/municipalities/:code/economy/cost-centres',
     {
@@ -368,10 +433,7 @@ export function economyRoutes(app: AppInstance): void {
       },
     },
     async (request) => {
-      const [m] = await app.db.query<{ id: string }>('SELECT id FROM municipalities WHERE code = $1', [
-        request.params.code,
-      ])
-      if (!m) throw new AppError('NOT_FOUND', { userMessage: `Kommun ${request.params.code} finns inte.` })
+      const m = await requireMunicipality(request.params.code)
       const centres = await readCostCentres(app.db, m.id)
       return [...centres.values()].map((c) => ({
         code: c.code,
@@ -393,10 +455,7 @@ export function economyRoutes(app: AppInstance): void {
       },
     },
     async (request) => {
-      const [m] = await app.db.query<{ id: string }>('SELECT id FROM municipalities WHERE code = $1', [
-        request.params.code,
-      ])
-      if (!m) throw new AppError('NOT_FOUND', { userMessage: `Kommun ${request.params.code} finns inte.` })
+      const m = await requireMunicipality(request.params.code)
       const userId = await requireAllowed(app.db, request, 'manage-cycle', [m.id])
       const actor = await actorOf(app.db, userId)
       await app.db.transaction((tx) =>
