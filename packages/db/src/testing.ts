@@ -13,6 +13,8 @@ export function testEngines(): Engine[] {
 
 export interface TestDatabase {
   db: Database
+  /** The connection string of the test database (PostgreSQL only), for a child process to use. */
+  url?: string
   /** Close the database and drop it (PostgreSQL) — nothing is left behind. */
   dispose(): Promise<void>
 }
@@ -38,6 +40,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   await migrate(db)
   return {
     db,
+    url: url.toString(),
     async dispose() {
       await db.close()
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
