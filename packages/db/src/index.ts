@@ -58,6 +58,12 @@ export {
   replaceImport,
   writeAccountGroups,
 } from './economy/store.ts'
+export {
+  type FrameListInput,
+  type ReorganisationInput,
+  recordReorganisation,
+  saveFrameList,
+} from './economy/structure.ts'
 export { migrate } from './migrate.ts'
 export { listActivities, readAssignments } from './read/assignments.ts'
 export { type BoardContext, findBoard, findMunicipality, type MunicipalityContext } from './read/context.ts'

@@ -273,3 +273,42 @@ export const CostCentreView = z.object({
   unit: z.object({ key: Key, name: z.string() }).nullable(),
 })
 export type CostCentreView = z.infer<typeof CostCentreView>
+
+export const SaveFrameList = z.object({
+  year: z.number().int().min(1990).max(2100),
+  kind: z.enum(['frame-changes', 'appropriation-split']),
+  title: z.string().trim().min(1, 'Ange en rubrik').max(300),
+  items: z
+    .array(
+      z.object({
+        label: z.string().trim().min(1, 'Ange vad förändringen avser').max(500),
+        /** Öre; positive raises the frame (more allocation), negative lowers it. */
+        amount: z.number().int().refine(Number.isSafeInteger, 'Beloppet är för stort'),
+        costCentre: z.string().max(20).nullable().default(null),
+      }),
+    )
+    .min(1, 'Listan ska ha minst en rad')
+    .max(500),
+})
+
+export const ReorganisationView = z.object({
+  key: Key,
+  effectiveFrom: z.string(),
+  description: z.string(),
+  moves: z.array(z.object({ from: z.string(), to: z.string(), sharePpm: z.number().int() })),
+})
+export type ReorganisationView = z.infer<typeof ReorganisationView>
+
+export const SaveReorganisation = ReorganisationView.extend({
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datumet som ÅÅÅÅ-MM-DD'),
+  description: z.string().trim().min(1, 'Beskriv omorganisationen').max(2_000),
+  moves: z
+    .array(
+      z.object({
+        from: z.string().min(1).max(20),
+        to: z.string().min(1).max(20),
+        sharePpm: z.number().int().min(1).max(1_000_000).default(1_000_000),
+      }),
+    )
+    .min(1, 'Ange minst en flytt'),
+})

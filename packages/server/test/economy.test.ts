@@ -334,4 +334,54 @@ describe.each(testEngines())('economy API (%s)', (engine) => {
       frames.lists.find((l) => l.kind === 'frame-changes')?.items.some((i) => /IT-avgift/.test(i.label)),
     ).toBe(true)
   })
+
+  it('frame lists and reorganisations are recorded by those allowed, validated, and listed', async () => {
+    const list = {
+      year: 2026,
+      kind: 'frame-changes',
+      title: 'Ramförändringar 2026',
+      items: [
+        { label: 'Höjd IT-avgift', amount: 190_000_000, costCentre: '1510' },
+        { label: 'Effektivisering', amount: -50_000_000 },
+      ],
+    }
+    expect((await call(t.app, reader, 'PUT', `${LULEA}/economy/frames/ram-2026`, list)).statusCode).toBe(403)
+    const saved = await call(t.app, controller, 'PUT', `${LULEA}/economy/frames/ram-2026`, list)
+    expect(saved.statusCode, saved.body).toBe(200)
+    expect(saved.json().lists[0].total).toBe(140_000_000)
+    const unknown = await call(t.app, controller, 'PUT', `${LULEA}/economy/frames/ram-2026`, {
+      ...list,
+      items: [{ label: 'Fel', amount: 1, costCentre: '0000' }],
+    })
+    expect(unknown.statusCode).toBe(400)
+
+    const admin = await login(t.app, 'admin@lulea.example')
+    const bad = await call(t.app, admin, 'POST', '/api/municipalities/2580/economy/reorganisations', {
+      key: 'delning',
+      effectiveFrom: '2026-01-01',
+      description: 'Kansli delas',
+      moves: [
+        { from: '1211', to: '1210', sharePpm: 600_000 },
+        { from: '1211', to: '1203', sharePpm: 300_000 },
+      ],
+    })
+    expect(bad.statusCode).toBe(400)
+    expect(JSON.stringify(bad.json().error.details)).toMatch(/1211/)
+    const good = await call(t.app, admin, 'POST', '/api/municipalities/2580/economy/reorganisations', {
+      key: 'delning',
+      effectiveFrom: '2026-01-01',
+      description: 'Kansli delas',
+      moves: [
+        { from: '1211', to: '1210', sharePpm: 600_000 },
+        { from: '1211', to: '1203', sharePpm: 400_000 },
+      ],
+    })
+    expect(good.statusCode, good.body).toBe(200)
+    const listed = (
+      await call(t.app, null, 'GET', '/api/municipalities/2580/economy/reorganisations')
+    ).json() as {
+      key: string
+    }[]
+    expect(listed.map((r) => r.key).sort()).toEqual(['delning', 'kommunstaben-blir-ksf'])
+  })
 })

@@ -11,7 +11,10 @@ import {
   readInvestments,
   readOperating,
   readOperatingDrill,
+  readReorganisations,
+  recordReorganisation,
   saveEconomyComment,
+  saveFrameList,
   unitPath,
   writeAccountGroups,
 } from '@arshjul/db'
@@ -34,7 +37,10 @@ import {
   Key,
   OperatingDrillView,
   OperatingView,
+  ReorganisationView,
   SaveEconomyComment,
+  SaveFrameList,
+  SaveReorganisation,
   Year,
 } from '@arshjul/domain'
 import {
@@ -368,6 +374,85 @@ export function economyRoutes(app: AppInstance): void {
     if (!m) throw new AppError('NOT_FOUND', { userMessage: `Kommun ${code} finns inte.` })
     return m
   }
+
+  app.put(
+    `${BASE}/frames/:list`,
+    {
+      schema: {
+        tags: ['Ekonomi'],
+        summary:
+          'Spara en lista med ramförändringar (eller fördelning av ett anslag); ersätter listan med samma nyckel',
+        params: BoardParams.extend({ list: Key }),
+        body: SaveFrameList,
+        response: { 200: FramesView, ...errors },
+      },
+    },
+    async (request) => {
+      const board = await requireBoard(app.db, request.params)
+      const userId = await requireAllowed(app.db, request, 'manage-cycle', await boardPath(app.db, board.id))
+      const actor = await actorOf(app.db, userId)
+      const { year, kind, title, items } = request.body
+      await app.db.transaction((tx) =>
+        saveFrameList(
+          tx,
+          board,
+          {
+            key: request.params.list,
+            year,
+            kind,
+            title,
+            items: items.map((i) => ({ label: i.label, amountOre: i.amount, costCentre: i.costCentre })),
+          },
+          actor,
+        ),
+      )
+      return readFrames(app.db, board, { year })
+    },
+  )
+
+  app.get(
+    '/api/municipalities/:code/economy/reorganisations',
+    {
+      schema: {
+        tags: ['Ekonomi'],
+        summary: 'Registrerade omorganisationer: vilka ansvar som blev vilka, med andelar',
+        params: MunicipalityParams,
+        response: { 200: z.array(ReorganisationView), ...errors },
+      },
+    },
+    async (request) => {
+      const m = await requireMunicipality(request.params.code)
+      const [reorgs, descriptions] = await Promise.all([
+        readReorganisations(app.db, m.id),
+        app.db.query<{ key: string; description: string }>(
+          'SELECT key, description FROM reorganisations WHERE municipality_id = $1',
+          [m.id],
+        ),
+      ])
+      const text = new Map(descriptions.map((d) => [d.key, d.description]))
+      return reorgs.map((r) => ({ ...r, description: text.get(r.key) ?? '' }))
+    },
+  )
+
+  app.post(
+    '/api/municipalities/:code/economy/reorganisations',
+    {
+      schema: {
+        tags: ['Ekonomi'],
+        summary: 'Registrera en omorganisation (ansvar A och B blev C, med andelar vid delning)',
+        params: MunicipalityParams,
+        body: SaveReorganisation,
+        response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+      },
+    },
+    async (request) => {
+      const m = await requireMunicipality(request.params.code)
+      const userId = await requireAllowed(app.db, request, 'manage-cycle', [m.id])
+      const actor = await actorOf(app.db, userId)
+      await app.db.transaction((tx) => recordReorganisation(tx, m.id, request.body, actor))
+      return { ok: true as const }
+    },
+  )
 
   app.get(
     '/api/municipalities/:code/economy/account-groups',
