@@ -1,4 +1,4 @@
-export { exportOperatingCsv, operatingColumns } from './economy/export.ts'
+export { exportOperatingCsv } from './economy/export.ts'
 export { commitEconomyImport, type ImportRequest, previewEconomyImport, sha256Of } from './economy/import.ts'
 export { sieRows } from './economy/sie-rows.ts'
 export { economyTemplate, type TemplateName, templateNames } from './economy/templates.ts'

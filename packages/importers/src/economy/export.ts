@@ -1,19 +1,7 @@
 import type { MunicipalityContext, Queryable } from '@arshjul/db'
 import { type Measure, measureLabels } from '@arshjul/domain'
 import { formatOreForCsv, toConventionSign } from '../spreadsheet/number.ts'
-
-/** The columns of the operating template: an export can be edited and loaded again. */
-export const operatingColumns = [
-  'År',
-  'Månad',
-  'Mått',
-  'Ansvar',
-  'Konto',
-  'Kontogrupp',
-  'Verksamhet',
-  'Uppföljning',
-  'Belopp',
-] as const
+import { OPERATING_COLUMNS } from '../spreadsheet/operating.ts'
 
 function csvField(value: string): string {
   return /[";\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
@@ -51,7 +39,8 @@ export async function exportOperatingCsv(
     [municipality.id, year],
   )
   const sign = municipality.settings.signConvention
-  const lines = [operatingColumns.join(';')]
+  // The columns of the operating template, so an export can be edited and loaded again.
+  const lines = [OPERATING_COLUMNS.map((c) => c.name).join(';')]
   for (const r of rows) {
     const ore = Number(r.sum)
     if (!Number.isSafeInteger(ore)) throw new RangeError('Beloppet är för stort för att skrivas exakt')
