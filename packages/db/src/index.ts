@@ -74,4 +74,10 @@ export { getMunicipality, listBoards, listMunicipalities } from './read/municipa
 export { loadSeedSet, type SeedCounts } from './seed/load-seed-set.ts'
 export { DEMO_SEED_DIR, readSeedSets, type SeedSet, SeedValidationError } from './seed/read-seed-files.ts'
 export { isEmpty, SeedWouldEraseWorkError, seedDemo } from './seed/seed-demo.ts'
-export { createTestDatabase, type TestDatabase, testEngines } from './testing.ts'
+export {
+  createTestDatabase,
+  createTestMunicipality,
+  type TestDatabase,
+  testEngines,
+  testMunicipalitySettings,
+} from './testing.ts'

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
 import { type Database, type Engine, openDatabase } from './database.ts'
 import { migrate } from './migrate.ts'
+import { findMunicipality, type MunicipalityContext } from './read/context.ts'
 
 /**
  * The engines database tests run on: always PGlite, and PostgreSQL when DATABASE_URL points at a
@@ -47,4 +48,31 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
       await admin.end()
     },
   }
+}
+
+/** Settings of a bare test municipality: Luleå's conventions (costs negative, mkr with one decimal). */
+export const testMunicipalitySettings = {
+  signConvention: 'costs-negative',
+  amountUnit: 'mkr',
+  amountDecimals: 1,
+  assessmentScale: {
+    name: 'Skala',
+    levels: [
+      { key: 'ja', label: 'Uppfyllt', rank: 1, colour: '#1a7f37', symbol: '●' },
+      { key: 'nej', label: 'Ej uppfyllt', rank: 0, colour: '#b42318', symbol: '○' },
+    ],
+    usesTrend: false,
+  },
+  goalAreaLabel: 'Målområde',
+} as const
+
+/** A municipality with nothing else in it, for tests that build their own data. */
+export async function createTestMunicipality(db: Database, code: string): Promise<MunicipalityContext> {
+  await db.query(
+    `INSERT INTO municipalities (code, name, settings) VALUES ($1, 'Provkommunen', $2::text::jsonb)`,
+    [code, JSON.stringify(testMunicipalitySettings)],
+  )
+  const found = await findMunicipality(db, code)
+  if (!found) throw new Error(`test municipality ${code} not created`)
+  return found
 }

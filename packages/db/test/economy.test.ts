@@ -3,6 +3,7 @@ import {
   type AmountRow,
   type BoardContext,
   createTestDatabase,
+  createTestMunicipality,
   findBoard,
   readEconomyComment,
   readInvestments,
@@ -13,21 +14,6 @@ import {
   type TestDatabase,
   testEngines,
 } from '../src/index.ts'
-
-const settings = {
-  signConvention: 'costs-negative',
-  amountUnit: 'mkr',
-  amountDecimals: 1,
-  assessmentScale: {
-    name: 'Skala',
-    levels: [
-      { key: 'ja', label: 'Uppfyllt', rank: 1, colour: '#1a7f37', symbol: '●' },
-      { key: 'nej', label: 'Ej uppfyllt', rank: 0, colour: '#b42318', symbol: '○' },
-    ],
-    usesTrend: false,
-  },
-  goalAreaLabel: 'Målområde',
-}
 
 const row = (r: Partial<AmountRow> & Pick<AmountRow, 'measure' | 'amountOre'>): AmountRow => ({
   year: 2025,
@@ -49,11 +35,7 @@ describe.each(testEngines())('economy read model (%s)', (engine) => {
   beforeAll(async () => {
     t = await createTestDatabase(engine)
     const db = t.db
-    const [m] = await db.query<{ id: string }>(
-      `INSERT INTO municipalities (code, name, settings) VALUES ('9998', 'Provkommunen', $1::text::jsonb) RETURNING id`,
-      [JSON.stringify(settings)],
-    )
-    mid = m?.id as string
+    mid = (await createTestMunicipality(db, '9998')).id
     const [b] = await db.query<{ id: string }>(
       `INSERT INTO boards (municipality_id, key, name, short_name) VALUES ($1, 'ks', 'Kommunstyrelsen', 'KS') RETURNING id`,
       [mid],

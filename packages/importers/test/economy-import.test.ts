@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import {
   createTestDatabase,
-  findMunicipality,
+  createTestMunicipality,
   type MunicipalityContext,
   type TestDatabase,
   testEngines,
@@ -12,20 +12,6 @@ import { commitEconomyImport, exportOperatingCsv, previewEconomyImport } from '.
 
 const SIE_DIR = new URL('../../../../shared/data/sie/', import.meta.url)
 const actor = { id: null, name: 'Testkörning' }
-const settings = {
-  signConvention: 'costs-negative',
-  amountUnit: 'mkr',
-  amountDecimals: 1,
-  assessmentScale: {
-    name: 'Skala',
-    levels: [
-      { key: 'ja', label: 'Uppfyllt', rank: 1, colour: '#1a7f37', symbol: '●' },
-      { key: 'nej', label: 'Ej uppfyllt', rank: 0, colour: '#b42318', symbol: '○' },
-    ],
-    usesTrend: false,
-  },
-  goalAreaLabel: 'Målområde',
-}
 
 /** Exact öre from a SIE amount such as "-1234.5" — string arithmetic, no binary floats. */
 function oreOf(text: string): bigint {
@@ -88,13 +74,7 @@ describe.each(testEngines())('SIE import into the economy tables (%s)', (engine)
 
   beforeAll(async () => {
     t = await createTestDatabase(engine)
-    await t.db.query(
-      `INSERT INTO municipalities (code, name, settings) VALUES ('9999', 'Provkommunen', $1::text::jsonb)`,
-      [JSON.stringify(settings)],
-    )
-    const found = await findMunicipality(t.db, '9999')
-    if (!found) throw new Error('no municipality')
-    municipality = found
+    municipality = await createTestMunicipality(t.db, '9999')
   })
   afterAll(async () => {
     await t.dispose()
