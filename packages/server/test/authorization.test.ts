@@ -68,6 +68,32 @@ const calls: Call[] = [
     level: 'above-units',
     run: (s, w) => call(s.app, w, 'POST', `${LULEA}/years`, { fromYear: 2030, toYear: 2031 }),
   },
+  // The own unit (Näringsliv) is cost centre 1120: its reporters explain its deviations.
+  {
+    name: 'comment on the unit’s economy',
+    action: 'report',
+    level: 'part',
+    run: async (s, w) => {
+      const url = `${LULEA}/economy/comments?followUp=ksf-2025-delar&kind=cost-centre&key=1120`
+      const current = (await call(s.app, null, 'GET', url)).json() as { version: number }
+      return call(s.app, w, 'PUT', url, {
+        text: 'Avvikelsen förklaras av vakanser.',
+        version: current.version,
+      })
+    },
+  },
+  {
+    name: 'preview an economy import',
+    action: 'manage-cycle',
+    level: 'above-units',
+    run: (s, w) =>
+      s.app.inject({
+        method: 'POST',
+        url: `${LULEA}/economy/imports/preview?kind=csv-drift&year=2025&fileName=budget.csv`,
+        headers: { cookie: w.cookie, 'x-csrf-token': w.csrf, 'content-type': 'application/octet-stream' },
+        payload: Buffer.from('År;Mått;Ansvar;Belopp\r\n2025;Budget;1120;-1000\r\n'),
+      }),
+  },
   // The goal's responsible unit is the own unit: grants on it or above it may read its history.
   {
     name: 'read goal history',
