@@ -60,6 +60,22 @@ export const AssessmentScale = z
   })
 export type AssessmentScale = z.infer<typeof AssessmentScale>
 
+/**
+ * A scale for probability or consequence: levels 1…n with a label each. The risk value is
+ * probability × consequence (1–16 on the common 4 × 4 scale).
+ */
+export const RiskScale = z.object({
+  probability: z.array(z.string().min(1)).min(2).max(6),
+  consequence: z.array(z.string().min(1)).min(2).max(6),
+})
+export type RiskScale = z.infer<typeof RiskScale>
+
+/** The scale most Swedish municipalities use (SKR's model): four steps each. */
+export const defaultRiskScale: RiskScale = {
+  probability: ['Osannolik', 'Mindre sannolik', 'Möjlig', 'Sannolik'],
+  consequence: ['Försumbar', 'Lindrig', 'Kännbar', 'Allvarlig'],
+}
+
 export const MunicipalitySettings = z.object({
   signConvention: SignConvention,
   amountUnit: AmountUnit,
@@ -68,6 +84,8 @@ export const MunicipalitySettings = z.object({
   assessmentScale: AssessmentScale,
   /** What the council-level grouping of goals is called: målområde or prioriterat område. */
   goalAreaLabel: z.string().min(1).default('Målområde'),
+  /** Probability and consequence scales of internal control's risk assessment. */
+  riskScale: RiskScale.default(defaultRiskScale),
 })
 export type MunicipalitySettings = z.infer<typeof MunicipalitySettings>
 

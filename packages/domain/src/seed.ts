@@ -5,8 +5,10 @@ import { SeedEconomy } from './economy-model.ts'
 import { Assessment, FollowUp } from './follow-ups.ts'
 import { Activity, BoardGoal, GoalArea, MunicipalGoal } from './goals.ts'
 import { Indicator } from './indicators.ts'
+import { SeedInternalControl } from './internal-control.ts'
 import { Key, Municipality, MunicipalityCode } from './municipality.ts'
 import { Administration, Board, OrgUnit, PlanPeriod } from './organisation.ts'
+import { SeedPersonnelSet } from './personnel.ts'
 
 export const SEED_SCHEMA_VERSION = 1
 
@@ -65,6 +67,10 @@ export const SeedFile = z.object({
   users: z.array(SeedUser).default([]),
   /** Operating accounts, investments, frame lists, comments and reorganisations (issue 4). */
   economy: SeedEconomy.optional(),
+  /** Personnel figures per unit, administration or municipality (issue 5). */
+  personnel: z.array(SeedPersonnelSet).default([]),
+  /** Risks, the control plan, its follow-ups and the overall assessments (issue 5). */
+  internalControl: SeedInternalControl.optional(),
 })
 export type SeedFile = z.infer<typeof SeedFile>
 
@@ -82,7 +88,14 @@ export interface NamedSeedFile {
 
 type Collection = Exclude<
   keyof SeedFile,
-  'schemaVersion' | 'municipality' | 'source' | 'notes' | 'definition' | 'economy'
+  | 'schemaVersion'
+  | 'municipality'
+  | 'source'
+  | 'notes'
+  | 'definition'
+  | 'economy'
+  | 'personnel'
+  | 'internalControl'
 >
 
 /**
