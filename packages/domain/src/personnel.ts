@@ -235,3 +235,100 @@ export function personnelValue(
   const micro = (n * factor * 1_000_000n) / d
   return Number(micro) / 1_000_000
 }
+
+/** Groups smaller than this are not shown outside the administration (protection of individuals). */
+export const MIN_GROUP_SIZE = 10
+
+export interface SuppressionCell {
+  id: string
+  measure: PersonnelMeasure
+  year: number
+  period?: string | undefined
+  breakdown: PersonnelBreakdown
+  /** How many people the figure is about, when known. */
+  groupSize: number | null
+}
+
+const partitionDimensions = ['gender', 'ageBand', 'sickDays', 'employment'] as const
+
+/**
+ * Which figures to hide from people outside the administration. The rule:
+ * 1. A figure about a group of fewer than `MIN_GROUP_SIZE` known people is hidden (the group's own
+ *    headcount included). A figure whose group size is unknown is shown: the sources publish them.
+ * 2. Complementary cells: figures that split a whole along one dimension (women and men of the same
+ *    measure, year and other dimensions; the age bands; the sick-day bands; permanent and temporary)
+ *    could give a hidden one away by subtraction — when the whole is known: its total is shown too,
+ *    or it is 100 % (an age distribution). In such a split with exactly one hidden cell, the smallest
+ *    other cell is hidden too, repeated until no such split has exactly one hidden cell.
+ */
+export function suppressSmallGroups(
+  cells: readonly SuppressionCell[],
+  minGroup = MIN_GROUP_SIZE,
+): Set<string> {
+  const hidden = new Set(cells.filter((c) => c.groupSize !== null && c.groupSize < minGroup).map((c) => c.id))
+  const shown = new Set(
+    cells.map((c) => [c.measure, c.year, c.period ?? '', breakdownKey(c.breakdown)].join('|')),
+  )
+  const splits = new Map<string, SuppressionCell[]>()
+  for (const c of cells) {
+    for (const dim of partitionDimensions) {
+      if (c.breakdown[dim] === undefined) continue
+      const rest = breakdownKey({ ...c.breakdown, [dim]: undefined })
+      // A split gives a cell away only against a whole that is known: its total shown beside it, or
+      // 100 % for a distribution (the age bands of an employment type).
+      const closed =
+        c.measure === 'age-distribution' || shown.has([c.measure, c.year, c.period ?? '', rest].join('|'))
+      if (!closed) continue
+      const key = [c.measure, c.year, c.period ?? '', dim, rest].join('|')
+      const list = splits.get(key)
+      if (list) list.push(c)
+      else splits.set(key, [c])
+    }
+  }
+  let changed = true
+  while (changed) {
+    changed = false
+    for (const members of splits.values()) {
+      if (members.length < 2) continue
+      const hiddenHere = members.filter((m) => hidden.has(m.id))
+      if (hiddenHere.length !== 1) continue
+      const candidates = members
+        .filter((m) => !hidden.has(m.id))
+        .sort(
+          (a, b) =>
+            (a.groupSize ?? Number.MAX_SAFE_INTEGER) - (b.groupSize ?? Number.MAX_SAFE_INTEGER) ||
+            a.id.localeCompare(b.id),
+        )
+      const next = candidates[0]
+      if (next) {
+        hidden.add(next.id)
+        changed = true
+      }
+    }
+  }
+  return hidden
+}
+
+/**
+ * The size of the group a figure is about, from the headcounts: the headcount with exactly the same
+ * breakdown (ignoring sick-day bands, which split people by their absence, not who they are), else the
+ * sum of the finer headcounts inside it (women = permanent women + temporary women). Null if unknown.
+ */
+export function groupSizeOf(
+  breakdown: PersonnelBreakdown,
+  headcounts: readonly { breakdown: PersonnelBreakdown; count: number }[],
+): number | null {
+  const who: PersonnelBreakdown = { ...breakdown }
+  delete who.sickDays
+  const key = breakdownKey(who)
+  const exact = headcounts.find((h) => breakdownKey(h.breakdown) === key)
+  if (exact) return exact.count
+  const dims = (['employment', 'gender', 'ageBand'] as const).filter((d) => who[d] !== undefined)
+  const inside = headcounts.filter((h) => dims.every((d) => h.breakdown[d] === who[d]))
+  // Add only cells with nothing finer inside them, so "permanent" and "permanent women" are not both counted.
+  const refines = (o: PersonnelBreakdown, h: PersonnelBreakdown) =>
+    Object.keys(o).length > Object.keys(h).length &&
+    (Object.keys(h) as (keyof PersonnelBreakdown)[]).every((d) => o[d] === h[d])
+  const finest = inside.filter((h) => !inside.some((o) => o !== h && refines(o.breakdown, h.breakdown)))
+  return finest.length === 0 ? null : finest.reduce((n, h) => n + h.count, 0)
+}
