@@ -135,7 +135,9 @@ export async function readEconomyComment(
     updated_at: string
     updated_by: string | null
   }>(
-    `SELECT c.text, c.version, c.updated_at::text, u.name AS updated_by
+    `SELECT c.text, c.version,
+            to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
+            u.name AS updated_by
        FROM economy_comments c LEFT JOIN users u ON u.id = c.updated_by
       WHERE c.follow_up_id = $1 AND c.subject_kind = $2 AND c.subject_key = $3`,
     [fu.id, subject.kind, subjectKey(subject)],

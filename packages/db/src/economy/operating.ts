@@ -103,6 +103,25 @@ export async function economyYears(db: Queryable, board: BoardContext, centres: 
 }
 
 /**
+ * The period a table shows by default: through the last month with outcome in the year, so that eight
+ * months of outcome are never set against a whole year's budget; the whole year when there is none.
+ */
+async function lastOutcomeMonth(
+  db: Queryable,
+  board: BoardContext,
+  centres: string[],
+  year: number,
+): Promise<number> {
+  const [row] = await db.query<{ month: number | null }>(
+    `SELECT max(month) AS month FROM economy_amounts_of_record
+      WHERE municipality_id = $1 AND year = $2 AND measure = 'outcome'
+        AND (board_id = $3 OR (board_id IS NULL AND cost_centre = ANY($4::text[])))`,
+    [board.municipality.id, year, board.id, centres],
+  )
+  return row?.month ?? 12
+}
+
+/**
  * The follow-up whose forecast is shown, and the one before it: the asked-for follow-up, or else
  * the latest of the year that has a forecast.
  */
@@ -182,7 +201,7 @@ export async function readOperating(
   const own = boardCentres(centres, board)
   const years = await economyYears(db, board, own)
   const year = q.year ?? years[0] ?? new Date().getFullYear()
-  const throughMonth = q.throughMonth ?? 12
+  const throughMonth = q.throughMonth ?? (await lastOutcomeMonth(db, board, own, year))
   const structure = q.structure ?? 'reported'
   const fus = await forecastFollowUps(db, board, year, q.followUp)
   const period: Period = {

@@ -115,7 +115,8 @@ export async function loadSeedEconomy(
       p.status,
       p.costCentre,
       p.decidedTotalKr === undefined ? null : ore(p.decidedTotalKr),
-      p.note,
+      // A seed's note is its provenance (for developers, in the file); the project note is for users.
+      null,
     ]),
   )
   for (const file of files) {

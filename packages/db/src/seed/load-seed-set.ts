@@ -10,7 +10,14 @@ import { stableId } from './stable-id.ts'
 
 type Collections = Omit<
   SeedFile,
-  'schemaVersion' | 'municipality' | 'source' | 'notes' | 'definition' | 'economy'
+  | 'schemaVersion'
+  | 'municipality'
+  | 'source'
+  | 'notes'
+  | 'definition'
+  | 'economy'
+  | 'personnel'
+  | 'internalControl'
 >
 
 export interface SeedCounts {
