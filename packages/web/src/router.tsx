@@ -1,5 +1,5 @@
 import { AssignmentStatus } from '@arshjul/domain'
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router'
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router'
 import { Layout } from './Layout.tsx'
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx'
 import { AssignmentsPage } from './pages/AssignmentsPage.tsx'
@@ -100,6 +100,54 @@ const reviewRoute = createRoute({
   component: ReviewPage,
 })
 
+const validYear = (value: unknown): number | undefined => {
+  const year = Number(value)
+  return Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : undefined
+}
+
+export interface EconomySearch {
+  /** The year shown; the latest year with data when absent. */
+  ar?: number
+  /** The last month of the period (1–12); the whole year when absent. */
+  manad?: number
+  /** The follow-up whose forecasts and comments are shown. */
+  uppfoljning?: string
+  /** "dagens": restated to today's organisation; as reported when absent. */
+  struktur?: 'dagens'
+}
+
+const economyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code/$board/ekonomi',
+  // The economy pages are a chunk of their own, loaded when first opened.
+  component: lazyRouteComponent(() => import('./pages/EconomyPage.tsx'), 'EconomyPage'),
+  validateSearch: (search: Record<string, unknown>): EconomySearch => {
+    const result: EconomySearch = {}
+    const year = validYear(search.ar)
+    if (year !== undefined) result.ar = year
+    const month = Number(search.manad)
+    if (Number.isInteger(month) && month >= 1 && month <= 12) result.manad = month
+    if (typeof search.uppfoljning === 'string' && search.uppfoljning) result.uppfoljning = search.uppfoljning
+    if (search.struktur === 'dagens') result.struktur = 'dagens'
+    return result
+  },
+})
+
+export interface EconomyImportSearch {
+  /** The year the import is for. */
+  ar?: number
+}
+
+const economyImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code/$board/ekonomi/import',
+  component: lazyRouteComponent(() => import('./pages/EconomyImportPage.tsx'), 'EconomyImportPage'),
+  validateSearch: (search: Record<string, unknown>): EconomyImportSearch => {
+    const year = validYear(search.ar)
+    return year === undefined ? {} : { ar: year }
+  },
+})
+
 const routeTree = rootRoute.addChildren([
   startRoute,
   accessibilityRoute,
@@ -111,6 +159,8 @@ const routeTree = rootRoute.addChildren([
   tasksRoute,
   partRoute,
   reviewRoute,
+  economyRoute,
+  economyImportRoute,
 ])
 
 export const router = createRouter({

@@ -22,6 +22,16 @@ export function BoardNav({ code, board }: { code: string; board: string }) {
         </li>
         <li>
           <Link
+            to="/$code/$board/ekonomi"
+            params={{ code, board }}
+            activeOptions={{ includeSearch: false }}
+            activeProps={{ 'aria-current': 'page' }}
+          >
+            Ekonomi
+          </Link>
+        </li>
+        <li>
+          <Link
             to="/$code/$board/uppgifter"
             params={{ code, board }}
             activeOptions={{ includeSearch: false }}
