@@ -65,6 +65,23 @@ export {
   saveFrameList,
 } from './economy/structure.ts'
 export { migrate } from './migrate.ts'
+export {
+  carryControlsOver,
+  readInternalControl,
+  saveControl,
+  saveControlAssessment,
+  saveControlFollowUp,
+  saveRisk,
+} from './personnel/internal-control.ts'
+export { breakdownLabel, personnelScopes, readPersonnel } from './personnel/read.ts'
+export {
+  type PersonnelImport,
+  type PersonnelRowInput,
+  type PersonnelScopeKind,
+  readPersonnelFigures,
+  replacePersonnelImport,
+  resolvePersonnelScope,
+} from './personnel/store.ts'
 export { listActivities, readAssignments } from './read/assignments.ts'
 export { type BoardContext, findBoard, findMunicipality, type MunicipalityContext } from './read/context.ts'
 export { findFollowUp, getBoard, listFollowUps, listOrgUnits } from './read/follow-ups.ts'

@@ -162,6 +162,8 @@ export const NewYearResult = z.object({
   indicatorLinks: z.number().int(),
   targets: z.number().int(),
   assignments: z.number().int(),
+  /** Internal-control points carried into the new year's plan. */
+  controls: z.number().int(),
   businessPlan: Key.nullable(),
 })
 

@@ -1,5 +1,6 @@
 import { AppError } from '@arshjul/domain'
 import type { Queryable } from '../database.ts'
+import { carryControlsOver } from '../personnel/internal-control.ts'
 import type { BoardContext } from '../read/context.ts'
 import { type Actor, appendAudit } from './audit.ts'
 
@@ -8,6 +9,7 @@ export interface NewYearResult {
   indicatorLinks: number
   targets: number
   assignments: number
+  controls: number
   businessPlan: string | null
 }
 
@@ -128,11 +130,14 @@ export async function createNextYear(
      ON CONFLICT (municipality_id, key) DO NOTHING RETURNING key`,
     [mid, board.id, planKey, to, `${to}-12-31`, `Verksamhetsplan ${to}`],
   )
+  // Internal control: mandatory controls and those whose last follow-up says they return.
+  const controls = await carryControlsOver(tx, board, from)
   const result: NewYearResult = {
     goals: ending.length,
     indicatorLinks,
     targets: targets.length,
     assignments: open.length,
+    controls,
     businessPlan: plan[0]?.key ?? null,
   }
   await appendAudit(tx, {

@@ -4,6 +4,7 @@ import { takeSnapshot } from '../cycle/snapshot.ts'
 import type { Queryable } from '../database.ts'
 import { loadSeedEconomy } from '../economy/seed.ts'
 import { insertRows } from '../insert-rows.ts'
+import { loadSeedPersonnel } from '../personnel/seed.ts'
 import { findBoard } from '../read/context.ts'
 import type { SeedSet } from './read-seed-files.ts'
 import { stableId } from './stable-id.ts'
@@ -29,6 +30,8 @@ export interface SeedCounts {
   assessments: number
   economyAmounts: number
   investments: number
+  personnelFigures: number
+  controls: number
 }
 
 /**
@@ -55,6 +58,8 @@ export async function loadSeedSet(tx: Queryable, set: SeedSet): Promise<SeedCoun
     assessments: all('assessments').length,
     economyAmounts: 0,
     investments: 0,
+    personnelFigures: 0,
+    controls: 0,
   }
 
   await tx.query('DELETE FROM municipalities WHERE code = $1', [code])
@@ -447,6 +452,18 @@ export async function loadSeedSet(tx: Queryable, set: SeedSet): Promise<SeedCoun
   )
   counts.economyAmounts = economy.amounts
   counts.investments = economy.investments
+  const personnel = await loadSeedPersonnel(
+    tx,
+    mid,
+    set.files.map((f) => ({
+      name: f.name,
+      personnel: f.data.personnel,
+      internalControl: f.data.internalControl,
+    })),
+    id,
+  )
+  counts.personnelFigures = personnel.figures
+  counts.controls = personnel.controls
   const decided = all('followUps').filter((f) => f.status === 'decided')
   for (const f of decided) {
     const board = await findBoard(tx, code, f.board)

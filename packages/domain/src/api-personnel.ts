@@ -1,0 +1,144 @@
+/** Shapes of the personnel and internal-control API. */
+import { z } from 'zod'
+import { LevelView } from './api.ts'
+import { Key } from './municipality.ts'
+import { PersonnelBreakdown, PersonnelMeasure } from './personnel.ts'
+
+export const PersonnelCell = z.object({
+  year: z.number().int(),
+  period: z.string().nullable(),
+  /** Null when hidden (a group under 10 people, seen from outside the administration) or missing. */
+  value: z.number().nullable(),
+  hidden: z.boolean(),
+  /** Computed from the stored quantities (not a printed figure). */
+  computed: z.boolean(),
+  numerator: z.string().nullable(),
+  denominator: z.string().nullable(),
+})
+
+export const PersonnelView = z.object({
+  scope: z.object({
+    kind: z.enum(['org-unit', 'administration', 'municipality']),
+    key: z.string(),
+    name: z.string(),
+  }),
+  years: z.array(z.number().int()),
+  /** Whether the viewer sees everything (inside the administration) or the protected view. */
+  insider: z.boolean(),
+  hiddenCount: z.number().int(),
+  measures: z.array(
+    z.object({
+      measure: PersonnelMeasure,
+      label: z.string(),
+      kind: z.enum(['count', 'percent', 'ratio', 'index', 'years']),
+      decimals: z.number().int(),
+      numerator: z.string().nullable(),
+      denominator: z.string().nullable(),
+      rows: z.array(
+        z.object({ breakdown: PersonnelBreakdown, label: z.string(), cells: z.array(PersonnelCell) }),
+      ),
+    }),
+  ),
+})
+export type PersonnelView = z.infer<typeof PersonnelView>
+
+export const PersonnelScopes = z.array(
+  z.object({
+    kind: z.enum(['org-unit', 'administration', 'municipality']),
+    key: z.string(),
+    name: z.string(),
+  }),
+)
+
+export const RiskView = z.object({
+  key: Key,
+  title: z.string(),
+  description: z.string().nullable(),
+  probability: z.number().int(),
+  consequence: z.number().int(),
+  value: z.number().int(),
+  band: z.enum(['low', 'medium', 'high']),
+  bandLabel: z.string(),
+  owner: z.string().nullable(),
+  identifiedYear: z.number().int(),
+  version: z.number().int(),
+})
+export type RiskView = z.infer<typeof RiskView>
+
+export const ControlView = z.object({
+  key: Key,
+  year: z.number().int(),
+  title: z.string(),
+  risk: z.object({ key: Key, title: z.string() }).nullable(),
+  method: z.string().nullable(),
+  responsible: z.string().nullable(),
+  frequency: z.string().nullable(),
+  mandatory: z.boolean(),
+  carriedFrom: z.object({ key: Key, year: z.number().int() }).nullable(),
+  followUp: z
+    .object({
+      result: z.string().nullable(),
+      level: LevelView.nullable(),
+      action: z.string().nullable(),
+      returnsNextYear: z.boolean(),
+      version: z.number().int(),
+    })
+    .nullable(),
+})
+export type ControlView = z.infer<typeof ControlView>
+
+export const InternalControlView = z.object({
+  year: z.number().int(),
+  followUp: z.object({ key: Key, title: z.string(), status: z.string() }).nullable(),
+  scale: z.object({ probability: z.array(z.string()), consequence: z.array(z.string()) }),
+  risks: z.array(RiskView),
+  /** The heat map: one cell per probability × consequence, with the risks in it (text, not colour alone). */
+  matrix: z.array(
+    z.object({
+      probability: z.number().int(),
+      consequence: z.number().int(),
+      value: z.number().int(),
+      band: z.enum(['low', 'medium', 'high']),
+      risks: z.array(z.object({ key: Key, title: z.string() })),
+    }),
+  ),
+  controls: z.array(ControlView),
+  assessment: z.object({ text: z.string(), version: z.number().int() }).nullable(),
+  years: z.array(z.number().int()),
+  editable: z.boolean(),
+})
+export type InternalControlView = z.infer<typeof InternalControlView>
+
+export const SaveRisk = z.object({
+  title: z.string().trim().min(1, 'Ange risken').max(500),
+  description: z.string().trim().max(5_000).optional(),
+  probability: z.number().int().min(1),
+  consequence: z.number().int().min(1),
+  owner: z.string().trim().max(300).optional(),
+  identifiedYear: z.number().int().min(1990).max(2100),
+  /** 0 for a new risk; else the version read (a stale one gives 409). */
+  version: z.number().int().min(0),
+})
+
+export const SaveControl = z.object({
+  year: z.number().int().min(1990).max(2100),
+  title: z.string().trim().min(1, 'Ange kontrollmomentet').max(500),
+  risk: Key.nullable().default(null),
+  method: z.string().trim().max(500).optional(),
+  responsible: z.string().trim().max(300).optional(),
+  frequency: z.string().trim().max(200).optional(),
+  mandatory: z.boolean().default(false),
+})
+
+export const SaveControlFollowUp = z.object({
+  result: z.string().trim().max(10_000).optional(),
+  level: Key.nullable(),
+  action: z.string().trim().max(10_000).optional(),
+  returnsNextYear: z.boolean(),
+  version: z.number().int().min(0),
+})
+
+export const SaveControlAssessment = z.object({
+  text: z.string().trim().min(1, 'Skriv en sammanfattande bedömning').max(20_000),
+  version: z.number().int().min(0),
+})
