@@ -32,6 +32,7 @@ import { cycleFollowUpRoutes } from './routes/cycle-follow-ups.ts'
 import { cyclePartRoutes } from './routes/cycle-parts.ts'
 import { economyRoutes } from './routes/economy.ts'
 import { municipalityRoutes } from './routes/municipalities.ts'
+import { personnelRoutes } from './routes/personnel.ts'
 import { userRoutes } from './routes/users.ts'
 
 // Validation messages in Swedish, the users' language.
@@ -169,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   cycleFollowUpRoutes(app, { appUrl: options.appUrl ?? 'http://localhost:3000' })
   userRoutes(app)
   economyRoutes(app)
+  personnelRoutes(app)
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT
   const hasWeb = existsSync(join(webRoot, 'index.html'))
