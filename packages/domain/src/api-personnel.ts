@@ -142,3 +142,20 @@ export const SaveControlAssessment = z.object({
   text: z.string().trim().min(1, 'Skriv en sammanfattande bedömning').max(20_000),
   version: z.number().int().min(0),
 })
+
+/** What an HR file would load, before anything is written. */
+export const PersonnelImportPreview = z.object({
+  fileName: z.string(),
+  sha256: z.string(),
+  year: z.number().int(),
+  rowCount: z.number().int(),
+  /** Per unit, administration or the municipality: how many figures, and for which measures. */
+  scopes: z.array(
+    z.object({ key: z.string(), name: z.string(), figures: z.number().int(), measures: z.array(z.string()) }),
+  ),
+  replaces: z.object({ fileName: z.string(), importedAt: z.string(), rowCount: z.number().int() }).nullable(),
+  warnings: z.array(z.string()),
+})
+export type PersonnelImportPreview = z.infer<typeof PersonnelImportPreview>
+
+export const PersonnelImportResult = z.object({ rowCount: z.number().int(), replaced: z.boolean() })
