@@ -129,4 +129,70 @@ describe.each(testEngines())('personnel and internal control API (%s)', (engine)
     })
     expect(decided.statusCode).toBe(423)
   })
+
+  it('imports an HR file made from the template: preview, all or nothing, unknown units named by line', async () => {
+    const admin = await login(t.app, 'admin@lulea.example')
+    const template = await call(
+      t.app,
+      admin,
+      'GET',
+      '/api/municipalities/2580/personnel/template.csv?year=2025',
+    )
+    expect(template.statusCode).toBe(200)
+    const header = template.body.replace(/^\ufeff/, '').split(/\r?\n/)[0] ?? ''
+    expect(header).toMatch(/^Enhet;År;/)
+    const columns = header.split(';')
+    const line = (values: Record<string, string>) => columns.map((c) => values[c] ?? '').join(';')
+    const csv = [
+      header,
+      line({ Enhet: 'ksf', År: '2025', Mått: 'Sjukfrånvaro', Täljare: '3100', Nämnare: '100000' }),
+      line({
+        Enhet: 'ksf',
+        År: '2025',
+        Mått: 'Antal anställda',
+        Anställningsform: 'Tillsvidare',
+        Täljare: '201',
+      }),
+    ].join('\r\n')
+    const upload = (path: string, body: string, who: Session, extra = '') =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/municipalities/2580/personnel/${path}?kind=csv&year=2025&fileName=hr.csv${extra}`,
+        headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'application/octet-stream' },
+        payload: Buffer.from(body, 'utf8'),
+      })
+    expect((await upload('imports/preview', csv, controller)).statusCode).toBe(403)
+    const preview = await upload('imports/preview', csv, admin)
+    expect(preview.statusCode, preview.body).toBe(200)
+    expect(preview.json().scopes).toEqual([
+      {
+        key: 'ksf',
+        name: 'Kommunstyrelseförvaltningen',
+        figures: 2,
+        measures: ['Sjukfrånvaro', 'Antal anställda'],
+      },
+    ])
+    const done = await upload('imports', csv, admin, `&sha256=${preview.json().sha256}`)
+    expect(done.statusCode, done.body).toBe(200)
+    const view = (await call(t.app, admin, 'GET', KSF)).json() as PersonnelView
+    const sick = view.measures
+      .find((m) => m.measure === 'sick-leave')
+      ?.rows.find((r) => r.label === 'Samtliga')
+    expect(sick?.cells.find((c) => c.year === 2025)).toMatchObject({ value: 3.1, computed: true })
+
+    const outOfRange = [header, line({ Enhet: 'ksf', År: '2025', Mått: 'Sjukfrånvaro', Värde: '130' })].join(
+      '\r\n',
+    )
+    const refused = await upload('imports/preview', outOfRange, admin)
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().error.details.map((d: { line: number }) => d.line)).toEqual([2])
+    const unknown = [
+      header,
+      line({ Enhet: 'finns-inte', År: '2025', Mått: 'Sjukfrånvaro', Värde: '3,1' }),
+    ].join('\r\n')
+    const unknownUnit = await upload('imports/preview', unknown, admin)
+    expect(unknownUnit.statusCode).toBe(400)
+    expect(unknownUnit.json().error.details[0]).toMatchObject({ line: 2, column: 'Enhet' })
+    expect(unknownUnit.json().error.details[0].message).toMatch(/finns inte/)
+  })
 })

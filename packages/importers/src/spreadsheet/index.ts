@@ -24,6 +24,15 @@ export {
   parseOperatingSheet,
   parseOperatingXlsx,
 } from './operating.ts'
+export type { PersonnelColumn, PersonnelParseOptions } from './personnel.ts'
+export {
+  PERSONNEL_COLUMNS,
+  PERSONNEL_MEASURES,
+  parsePersonnel,
+  parsePersonnelCsv,
+  parsePersonnelSheet,
+  parsePersonnelXlsx,
+} from './personnel.ts'
 export { SHEET_MAX_ERRORS } from './problems.ts'
 export { DEFAULT_LIMITS as SHEET_DEFAULT_LIMITS } from './read.ts'
 export type { ColumnSpec } from './table.ts'
@@ -33,5 +42,7 @@ export {
   investmentTemplateXlsx,
   operatingTemplateCsv,
   operatingTemplateXlsx,
+  personnelTemplateCsv,
+  personnelTemplateXlsx,
 } from './templates.ts'
 export type * from './types.ts'

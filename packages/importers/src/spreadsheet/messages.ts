@@ -149,6 +149,71 @@ export const messages = {
   skipped: (count: number, first: number) =>
     `${count} ${count === 1 ? 'rad' : 'rader'} utan belopp hoppades över (den första är rad ${first}).`,
 
+  // Personnel (HR) template
+  economyHint: () =>
+    ' Filen verkar vara en mall för ekonomi (drift eller investeringar); ladda upp den som ekonomi.',
+  unit: (value: string) =>
+    `${quote(value)} är ingen enhet; skriv enhetens eller förvaltningens nyckel (a–z, 0–9 och ` +
+    'bindestreck, till exempel hemtjanst-norr) eller kommunen för hela kommunen.',
+  personnelWrongYear: (value: number, year: number) =>
+    `filen gäller ${year}, så året ska vara ${year}, inte ${value}.`,
+  period: (value: string, year: number) =>
+    `${quote(value)} är ingen period; skriv år och månad som ÅÅÅÅ-MM, till exempel ${year}-08, eller ` +
+    'lämna Period tom för helåret.',
+  periodYear: (period: string, year: number) =>
+    `perioden ${period} ligger inte i året ${year} som står i kolumnen År.`,
+  employment: (value: string) =>
+    `${quote(value)} är ingen anställningsform; skriv Tillsvidare eller Visstid, eller lämna tomt för alla.`,
+  gender: (value: string) =>
+    `${quote(value)} är inget kön; skriv Kvinnor eller Män, eller lämna tomt för alla.`,
+  ageBand: (value: string) =>
+    `${quote(value)} är ingen åldersgrupp; skriv lägsta och högsta ålder med bindestreck, till exempel ` +
+    '30-49, eller 60- för 60 år och äldre.',
+  ageBandOrder: (value: string) =>
+    `i åldersgruppen ${quote(value)} är den lägsta åldern högre än den högsta; skriv till exempel 30-49.`,
+  sickDays: (value: string) =>
+    `${quote(value)} är inget antal sjukdagar; skriv ett antal (0) eller ett intervall (1-7).`,
+  numberFormat: (value: string, example: string) =>
+    /\d[eE][-+]?\d/.test(value)
+      ? `${quote(value)} är skrivet med exponent och kan inte läsas exakt; formatera cellen som tal och spara igen.`
+      : `${quote(value)} är inget tal; skriv ett tal utan tecken, till exempel ${example}.`,
+  quantityNegative: (value: string) =>
+    `${quote(value)} är negativt; täljare och nämnare är antal eller timmar och kan inte vara negativa.`,
+  valueNegative: (value: string) => `${quote(value)} är negativt; personalmåttens värden är aldrig negativa.`,
+  quantityDecimals: (value: string) => `${quote(value)} har fler än fyra decimaler; avrunda till högst fyra.`,
+  numberRange: (value: string) =>
+    `${quote(value)} är för stort; högst tolv siffror före decimaltecknet går att läsa in.`,
+  percentSign: (value: string, measure: string) =>
+    `${quote(value)} har ett procenttecken men ${measure} är ingen andel i procent; skriv bara talet.`,
+  countHasDenominator: (measure: string) =>
+    `${measure} är ett antal och har ingen nämnare; skriv antalet i Täljare och lämna Nämnare tom.`,
+  countHasValue: (measure: string) => `${measure} är ett antal; skriv det i Täljare och lämna Värde tomt.`,
+  needsDenominator: (measure: string, denominator: string) =>
+    `${measure} räknas som täljare delat med nämnare; fyll i Nämnare (${denominator}), eller lämna ` +
+    'Täljare tom och skriv måttets värde i Värde.',
+  needsNumerator: (measure: string, numerator: string) =>
+    `en nämnare utan täljare ger inget värde; fyll i Täljare (${numerator}) för ${measure}, eller lämna ` +
+    'Nämnare tom.',
+  valueOnly: (measure: string) =>
+    `${measure} anges bara som ett färdigt värde; skriv det i Värde och lämna Täljare och Nämnare tomma.`,
+  percentRange: (value: string) =>
+    `${quote(value)} är ingen andel i procent; en procentsats ligger mellan 0 och 100.`,
+  numeratorAboveDenominator: (numerator: string, denominator: string) =>
+    `Täljaren är större än nämnaren (${numerator} mot ${denominator}); en andel kan inte vara över 100 %.`,
+  zeroDenominator: () =>
+    'nämnaren är 0, så inget värde kan räknas fram; lämna Täljare och Nämnare tomma om underlag saknas.',
+  personnelDuplicate: (line: number, first: number) =>
+    `${at(line)}samma uppgift (enhet, år, period, mått och grupp) finns redan på rad ${first}. ` +
+    'Slå ihop raderna eller ta bort den ena.',
+  breakdownExceeds: (parts: string, lines: readonly number[], sum: string, total: string) =>
+    `summan för ${parts} (${lines.length === 1 ? 'rad' : 'raderna'} ${lines.join(', ')}) är ${sum}, ` +
+    `mer än totalen ${total} på den här raden. Kontrollera att delarna och totalen gäller samma personer.`,
+  personnelSkipped: (count: number, first: number) =>
+    `${count} ${count === 1 ? 'rad' : 'rader'} utan Täljare, Nämnare och Värde hoppades över ` +
+    `(den första är rad ${first}).`,
+  noFigures: () =>
+    'Ingen rad i filen har någon siffra. Fyll i Täljare (och Nämnare) eller Värde och ladda upp filen igen.',
+
   tooManyErrors: (shown: number, more: number) =>
     `Ytterligare ${thousands(more)} fel visas inte (de ${shown} första visas). Rätta dem och ladda upp filen igen.`,
   internal: () =>

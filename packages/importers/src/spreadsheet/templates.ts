@@ -1,9 +1,15 @@
 import { Buffer } from 'node:buffer'
 import {
+  employmentLabels,
+  genderLabels,
   investmentCategoryLabels,
   investmentStatusLabels,
   type Measure,
+  MIN_GROUP_SIZE,
   measureLabels,
+  type PersonnelBreakdown,
+  type PersonnelMeasure,
+  personnelMeasures,
   type SignConvention,
 } from '@arshjul/domain'
 import ExcelJS from 'exceljs'
@@ -12,7 +18,8 @@ import { formatCsv, protectFormula } from './csv.ts'
 import { INVESTMENT_COLUMNS, INVESTMENT_MEASURES, type InvestmentColumn } from './investments.ts'
 import { formatOreForCsv, toConventionSign } from './number.ts'
 import { isMonthly, OPERATING_COLUMNS, OPERATING_MEASURES, type OperatingColumn } from './operating.ts'
-import type { InvestmentMeasure, InvestmentProjectInfo, OperatingRow } from './types.ts'
+import { PERSONNEL_COLUMNS, PERSONNEL_MEASURES, type PersonnelColumn, plainDecimal } from './personnel.ts'
+import type { InvestmentMeasure, InvestmentProjectInfo, OperatingRow, PersonnelRow } from './types.ts'
 
 /**
  * The templates controllers download: CSV (UTF-8 with BOM, `;`, as Excel saves "CSV UTF-8") and
@@ -63,14 +70,31 @@ export interface InvestmentTemplateOptions {
   readonly rows?: readonly InvestmentTemplateRow[]
 }
 
+/** A personnel figure to write; without numerator, denominator and value the row is left to fill in. */
+export type PersonnelTemplateRow = Omit<PersonnelRow, 'line'>
+
+export interface PersonnelPrefill {
+  /** The units (or administrations) to fill in: one row per unit and main measure. */
+  readonly units: readonly { readonly key: string; readonly name: string }[]
+  readonly year: number
+}
+
+export interface PersonnelTemplateOptions {
+  readonly prefill?: PersonnelPrefill
+  /** Figures to write after the prefill, e.g. to hand out last year's for comparison. */
+  readonly rows?: readonly PersonnelTemplateRow[]
+}
+
 /** A value to write: text, a whole number, or an amount (öre, already in the convention's sign). */
 type Out =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'int'; readonly value: number }
   | { readonly kind: 'amount'; readonly ore: number }
+  /** A non-negative decimal as text with a point ("1234.5"), as personnel quantities are kept. */
+  | { readonly kind: 'decimal'; readonly text: string }
   | undefined
 
-type ColumnType = 'text' | 'int' | 'amount'
+type ColumnType = 'text' | 'int' | 'amount' | 'decimal'
 
 interface Layout<K extends string> {
   readonly sheetName: string
@@ -84,6 +108,8 @@ interface Layout<K extends string> {
   /** Drop-down lists by column. */
   readonly lists: Readonly<Partial<Record<K, readonly string[]>>>
   readonly instructions: readonly (readonly string[])[]
+  /** The column whose cells get each row's note (a cost centre's or unit's name); Ansvar if absent. */
+  readonly noteKey?: K
 }
 
 const text = (value: string | undefined): Out =>
@@ -91,6 +117,8 @@ const text = (value: string | undefined): Out =>
 const int = (value: number | undefined): Out => (value === undefined ? undefined : { kind: 'int', value })
 const amount = (ore: number | undefined, sign: SignConvention): Out =>
   ore === undefined ? undefined : { kind: 'amount', ore: toConventionSign(ore, sign) }
+const decimal = (value: string | undefined): Out =>
+  value === undefined ? undefined : { kind: 'decimal', text: value }
 
 // ---------------------------------------------------------------------------------------------
 // Drift
@@ -232,6 +260,97 @@ export function investmentTemplateXlsx(options: InvestmentTemplateOptions): Prom
 }
 
 // ---------------------------------------------------------------------------------------------
+// Personal
+
+const PERSONNEL_TYPES: Record<PersonnelColumn, { type: ColumnType; width: number }> = {
+  unit: { type: 'text', width: 20 },
+  year: { type: 'int', width: 8 },
+  // Text, so that Excel keeps "2025-08" and "1-7" as typed instead of turning them into dates.
+  period: { type: 'text', width: 10 },
+  measure: { type: 'text', width: 42 },
+  employment: { type: 'text', width: 22 },
+  gender: { type: 'text', width: 10 },
+  ageBand: { type: 'text', width: 12 },
+  sickDays: { type: 'text', width: 10 },
+  numerator: { type: 'decimal', width: 14 },
+  denominator: { type: 'decimal', width: 14 },
+  value: { type: 'decimal', width: 12 },
+}
+
+/**
+ * The figures every unit reports each year, prefilled for each unit: headcount by employment and
+ * gender, and sick leave in total and by gender.
+ */
+const PERSONNEL_PREFILL: readonly {
+  readonly measure: PersonnelMeasure
+  readonly breakdown: PersonnelBreakdown
+}[] = [
+  { measure: 'headcount', breakdown: { employment: 'permanent', gender: 'women' } },
+  { measure: 'headcount', breakdown: { employment: 'permanent', gender: 'men' } },
+  { measure: 'headcount', breakdown: { employment: 'temporary', gender: 'women' } },
+  { measure: 'headcount', breakdown: { employment: 'temporary', gender: 'men' } },
+  { measure: 'sick-leave', breakdown: {} },
+  { measure: 'sick-leave', breakdown: { gender: 'women' } },
+  { measure: 'sick-leave', breakdown: { gender: 'men' } },
+]
+
+function personnelPrefillRows(
+  prefill: PersonnelPrefill | undefined,
+): { row: PersonnelTemplateRow; note: string }[] {
+  if (!prefill) return []
+  return prefill.units.flatMap((unit) =>
+    PERSONNEL_PREFILL.map(({ measure, breakdown }) => ({
+      row: { unit: unit.key, year: prefill.year, measure, breakdown },
+      note: unit.name,
+    })),
+  )
+}
+
+function personnelLayout(options: PersonnelTemplateOptions): Layout<PersonnelColumn> {
+  const rows = [
+    ...personnelPrefillRows(options.prefill),
+    ...(options.rows ?? []).map((row) => ({ row, note: undefined })),
+  ]
+  return {
+    sheetName: 'Personal',
+    columns: PERSONNEL_COLUMNS.map((c) => ({ key: c.key, name: c.name, ...PERSONNEL_TYPES[c.key] })),
+    rows: rows.map(({ row, note }) => ({
+      values: {
+        unit: text(row.unit),
+        year: int(row.year),
+        period: text(row.period),
+        measure: text(personnelMeasures[row.measure].label),
+        employment: text(row.breakdown.employment && employmentLabels[row.breakdown.employment]),
+        gender: text(row.breakdown.gender && genderLabels[row.breakdown.gender]),
+        ageBand: text(row.breakdown.ageBand),
+        sickDays: text(row.breakdown.sickDays),
+        numerator: decimal(row.numerator),
+        denominator: decimal(row.denominator),
+        value: decimal(row.value === undefined ? undefined : plainDecimal(row.value)),
+      },
+      ...(note === undefined ? {} : { note }),
+    })),
+    lists: {
+      measure: PERSONNEL_MEASURES.map((m) => personnelMeasures[m].label),
+      employment: Object.values<string>(employmentLabels),
+      gender: Object.values<string>(genderLabels),
+    },
+    instructions: personnelInstructions(),
+    noteKey: 'unit',
+  }
+}
+
+/** The personnel template (or an export of personnel figures) as CSV text, BOM included. */
+export function personnelTemplateCsv(options: PersonnelTemplateOptions = {}): string {
+  return layoutCsv(personnelLayout(options))
+}
+
+/** The personnel template as an XLSX workbook: sheets "Personal" and "Instruktioner". */
+export function personnelTemplateXlsx(options: PersonnelTemplateOptions = {}): Promise<Buffer> {
+  return layoutXlsx(personnelLayout(options))
+}
+
+// ---------------------------------------------------------------------------------------------
 // Instructions
 
 const signSentence = (sign: SignConvention, kind: 'operating' | 'investments') => {
@@ -321,6 +440,91 @@ function investmentInstructions(sign: SignConvention): string[][] {
   ]
 }
 
+/** What to fill in for each measure, from the domain's description of its numerator and denominator. */
+function personnelMeasureHelp(measure: PersonnelMeasure): string {
+  const info = personnelMeasures[measure]
+  const quantities = `Täljare: ${info.numerator ?? ''}. Nämnare: ${info.denominator ?? ''}.`
+  switch (info.kind) {
+    case 'count':
+      return 'Antal personer i Täljare. Nämnare och Värde lämnas tomma.'
+    case 'percent':
+      return `Andel i procent. ${quantities} Eller, om underlaget saknas, procentsatsen (0–100) i Värde.`
+    case 'ratio':
+      return `Kvot. ${quantities} Eller, om underlaget saknas, kvoten i Värde.`
+    case 'index':
+      return 'Index. Bara Värde; Täljare och Nämnare lämnas tomma.'
+    case 'years':
+      return 'Antal år. Bara Värde; Täljare och Nämnare lämnas tomma.'
+  }
+}
+
+function personnelInstructions(): string[][] {
+  return [
+    ['Mall för personaluppgifter'],
+    [],
+    [
+      'Så fyller du i',
+      'Varje rad på bladet Personal är en uppgift: ett mått för en enhet, ett år (eller en period) och en grupp anställda.',
+    ],
+    [
+      '',
+      'Tal skrivs utan tecken, med decimalkomma (decimalpunkt går också) och mellanslag som tusentalsavgränsare om du vill. Täljare och Nämnare har högst fyra decimaler.',
+    ],
+    [
+      '',
+      'Procent skrivs som tal, 3,03 för 3,03 %. Använd inte Excels cellformat Procent: där sparas 3,03 % som 0,0303.',
+    ],
+    [
+      '',
+      'Rader där Täljare, Nämnare och Värde alla är tomma hoppas över. En uppgift med en viss kombination av enhet, år, period, mått och grupp får bara finnas på en rad.',
+    ],
+    [
+      '',
+      'Antal uppdelade på grupper får inte bli fler än totalen: till exempel får kvinnor och män bland tillsvidareanställda tillsammans inte vara fler än alla tillsvidareanställda, och åldersgrupperna tillsammans inte fler än alla anställda.',
+    ],
+    [
+      '',
+      `Uppgifter om grupper med färre än ${MIN_GROUP_SIZE} personer visas inte utanför förvaltningen, och inte heller uppgifter som skulle avslöja dem. Fyll ändå i alla grupper: uppgifterna sparas och används i förvaltningens egna underlag.`,
+    ],
+    ['', COMMON[0] ?? ''],
+    ['', COMMON[2] ?? ''],
+    [],
+    ['Kolumn', 'Innehåll'],
+    [
+      'Enhet',
+      'Enhetens eller förvaltningens nyckel (a–z, 0–9 och bindestreck, till exempel hemtjanst-norr), eller kommunen för hela kommunen.',
+    ],
+    ['År', 'Året uppgiften gäller, med fyra siffror.'],
+    [
+      'Period',
+      'Frivillig. Månaden uppgiften gäller inom året, som ÅÅÅÅ-MM, till exempel 2025-08 för delårsrapporten per augusti. Lämnas tom för helåret.',
+    ],
+    ['Mått', 'Ett av måtten nedan, med namnet som det står där.'],
+    [
+      'Anställningsform',
+      'Frivillig. Tillsvidareanställda eller Visstidsanställda (Tillsvidare och Visstid går också). Tom betyder alla anställda.',
+    ],
+    ['Kön', 'Frivillig. Kvinnor eller Män. Tom betyder alla.'],
+    [
+      'Åldersgrupp',
+      'Frivillig. Lägsta och högsta ålder med bindestreck, till exempel 30-49; 60- betyder 60 år och äldre och -29 betyder 29 år och yngre. Tom betyder alla åldrar.',
+    ],
+    ['Sjukdagar', 'Frivillig, för Frisknärvaro: ett antal sjukdagar (0) eller ett intervall (1-7).'],
+    [
+      'Täljare',
+      'Underlaget över bråkstrecket, till exempel sjukfrånvarotimmar. För Antal anställda skrivs antalet här.',
+    ],
+    ['Nämnare', 'Underlaget under bråkstrecket, till exempel ordinarie arbetstid i timmar. Tom för antal.'],
+    [
+      'Värde',
+      'Måttets färdiga värde, när underlaget saknas (till exempel HME eller pensionsålder). Finns både underlag och värde räknas värdet fram ur underlaget.',
+    ],
+    [],
+    ['Mått', 'Vad som fylls i'],
+    ...PERSONNEL_MEASURES.map((m) => [personnelMeasures[m].label, personnelMeasureHelp(m)]),
+  ]
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing
 
@@ -333,6 +537,9 @@ function csvValue(out: Out): string {
       return String(out.value)
     case 'amount':
       return formatOreForCsv(out.ore)
+    case 'decimal':
+      // A decimal comma, as Swedish Excel reads a number from CSV.
+      return out.text.replace('.', ',')
   }
 }
 
@@ -358,10 +565,21 @@ function xlsxValue(out: Out): ExcelJS.CellValue {
       return out.value
     case 'amount':
       return Math.abs(out.ore) < EXACT_AS_NUMBER ? out.ore / 100 : formatOreForCsv(out.ore)
+    case 'decimal':
+      // Up to 15 significant digits a number holds the decimal exactly as Excel shows it; a longer
+      // one (a quantity may have 16) is written as text, which the reader reads the same.
+      return out.text.replace('.', '').replace(/^0+/, '').length <= 15
+        ? Number(out.text)
+        : out.text.replace('.', ',')
   }
 }
 
-const NUMBER_FORMATS: Record<ColumnType, string> = { text: '@', int: '0', amount: '#,##0.00' }
+const NUMBER_FORMATS: Record<ColumnType, string> = {
+  text: '@',
+  int: '0',
+  amount: '#,##0.00',
+  decimal: 'General',
+}
 
 /** exceljs has range data validations (`worksheet.dataValidations.add`) but does not declare them. */
 interface WithDataValidations {
@@ -379,12 +597,12 @@ async function layoutXlsx<K extends string>(layout: Layout<K>): Promise<Buffer> 
     style: { numFmt: NUMBER_FORMATS[c.type] },
   }))
   sheet.getRow(1).font = { bold: true }
-  const noteColumn = layout.columns.findIndex((c) => c.key === 'costCentre') + 1
+  const noteKey: string = layout.noteKey ?? 'costCentre'
+  const noteColumn = layout.columns.findIndex((c) => c.key === noteKey) + 1
   for (const row of layout.rows) {
     const added = sheet.addRow(layout.columns.map((c) => xlsxValue(row.values[c.key])))
     if (row.note !== undefined && noteColumn > 0) added.getCell(noteColumn).note = row.note
   }
-  addValidations(sheet, layout)
   const help = workbook.addWorksheet('Instruktioner')
   help.columns = [{ width: 22 }, { width: 110 }]
   for (const line of layout.instructions) help.addRow([...line])
@@ -393,7 +611,28 @@ async function layoutXlsx<K extends string>(layout: Layout<K>): Promise<Buffer> 
     row.alignment = { wrapText: true, vertical: 'top' }
     if (row.getCell(1).value === 'Kolumn' || row.getCell(1).value === 'Mått') row.font = { bold: true }
   })
+  // After the instructions, so that a hidden sheet of long lists comes last.
+  addValidations(sheet, layout)
   return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+/** Excel refuses a list written in the formula when it is longer than this (the workbook "needs repair"). */
+const MAX_INLINE_LIST = 255
+
+/**
+ * A drop-down list's source: the values in the formula, or, when they are too long for that or
+ * hold a comma (the personnel measures' labels are), a column of a hidden sheet "Listor".
+ */
+function listFormula(workbook: ExcelJS.Workbook, list: readonly string[]): string {
+  const inline = `"${list.join(',')}"`
+  if (inline.length <= MAX_INLINE_LIST && !list.some((item) => item.includes(','))) return inline
+  const lists = workbook.getWorksheet('Listor') ?? workbook.addWorksheet('Listor', { state: 'hidden' })
+  const column = lists.columnCount + 1
+  list.forEach((item, i) => {
+    lists.getCell(i + 1, column).value = item
+  })
+  const letter = columnLetter(column - 1)
+  return `Listor!$${letter}$1:$${letter}$${list.length}`
 }
 
 /** Drop-down lists, and whole numbers for year and month, on the rows a user is likely to fill. */
@@ -408,7 +647,7 @@ function addValidations<K extends string>(sheet: ExcelJS.Worksheet, layout: Layo
       validations.add(range, {
         type: 'list',
         allowBlank: true,
-        formulae: [`"${list.join(',')}"`],
+        formulae: [listFormula(sheet.workbook, list)],
         showErrorMessage: true,
         errorTitle: column.name,
         error: `Välj ett av värdena i listan: ${list.join(', ')}.`,

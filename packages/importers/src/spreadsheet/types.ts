@@ -1,4 +1,11 @@
-import type { InvestmentCategory, InvestmentStatus, Measure, SignConvention } from '@arshjul/domain'
+import type {
+  InvestmentCategory,
+  InvestmentStatus,
+  Measure,
+  PersonnelBreakdown,
+  PersonnelMeasure,
+  SignConvention,
+} from '@arshjul/domain'
 
 /**
  * Budget, forecast, outcome and investment figures that controllers fill in a downloaded template
@@ -43,12 +50,35 @@ export type SheetErrorCode =
   /** Two rows for the same amount (same year, month, measure and dimensions). */
   | 'SHEET_DUPLICATE'
   | 'SHEET_TOO_MANY_ERRORS'
+  // Personnel (HR) template. Year, measure and duplicates use SHEET_YEAR, SHEET_MEASURE and
+  // SHEET_DUPLICATE like the economy templates; these are the personnel-only cells and rules.
+  /** Enhet is not a key (a–z, 0–9, -) nor "kommunen". Unknown keys are reported by the caller. */
+  | 'SHEET_PERSONNEL_UNIT'
+  /** Period is not ÅÅÅÅ-MM, or not in the row's year. */
+  | 'SHEET_PERSONNEL_PERIOD'
+  | 'SHEET_PERSONNEL_EMPLOYMENT'
+  | 'SHEET_PERSONNEL_GENDER'
+  | 'SHEET_PERSONNEL_AGE_BAND'
+  | 'SHEET_PERSONNEL_SICK_DAYS'
+  /** Täljare or Nämnare is not a non-negative decimal with at most four decimals. */
+  | 'SHEET_PERSONNEL_QUANTITY'
+  /** Värde is not a non-negative number. */
+  | 'SHEET_PERSONNEL_VALUE'
+  /** The wrong combination of Täljare, Nämnare and Värde for the measure's kind. */
+  | 'SHEET_PERSONNEL_FIGURES'
+  /** A percentage over 100 (given, or numerator above denominator), or a zero denominator. */
+  | 'SHEET_PERSONNEL_RANGE'
+  /** Counts split by a dimension (women + men, age bands …) add up to more than their total row. */
+  | 'SHEET_PERSONNEL_BREAKDOWN'
   /** A bug in the reader; the file is rejected rather than half read. */
   | 'SHEET_INTERNAL'
 
 /** Stable codes of problems that are reported but do not stop the import. */
 export type SheetWarningCode =
-  /** Rows with an empty Belopp (prefilled rows nobody filled in) were skipped. */
+  /**
+   * Rows with an empty Belopp (personnel: neither Täljare, Nämnare nor Värde), i.e. prefilled rows
+   * nobody filled in, were skipped.
+   */
   'SHEET_SKIPPED_ROWS'
 
 export interface SheetProblem {
@@ -123,4 +153,25 @@ export interface InvestmentRow {
   readonly followUp?: string
   /** Exact öre, ledger sign: expenditure positive, income (e.g. a land sale) negative. */
   readonly amountOre: number
+}
+
+/**
+ * One personnel figure from the HR template: a unit's (or the whole municipality's) figure for a
+ * year, optionally a period within it, for one measure and group of people.
+ */
+export interface PersonnelRow {
+  readonly line: number
+  /** An org-unit or administration key, or 'kommunen'; only the form is checked, not that it exists. */
+  readonly unit: string
+  readonly year: number
+  /** "ÅÅÅÅ-MM" within `year`; absent for the whole year. */
+  readonly period?: string
+  readonly measure: PersonnelMeasure
+  /** Empty for everyone; see `breakdownKey` in the domain. */
+  readonly breakdown: PersonnelBreakdown
+  /** The domain's `Quantity`: digits with a point and at most four decimals, e.g. "1234.5". */
+  readonly numerator?: string
+  readonly denominator?: string
+  /** A ready-made figure (a percentage as 3.03, not 0.0303). */
+  readonly value?: number
 }

@@ -15,6 +15,8 @@ import {
   AppError,
   InternalControlView,
   Key,
+  PersonnelImportPreview,
+  PersonnelImportResult,
   PersonnelScopes,
   PersonnelView,
   type ResourcePath,
@@ -24,6 +26,8 @@ import {
   SaveRisk,
   Year,
 } from '@arshjul/domain'
+import { commitPersonnelImport, personnelTemplate, previewPersonnelImport } from '@arshjul/importers'
+import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { AppInstance } from '../app.ts'
 import { mayDo, requireAllowed } from '../policies/guards.ts'
@@ -71,6 +75,96 @@ export function personnelRoutes(app: AppInstance): void {
       },
     },
     async (request) => personnelScopes(app.db, await requireMunicipality(request.params.code)),
+  )
+
+  const ImportQuery = z.object({
+    kind: z.enum(['csv', 'xlsx']),
+    year: z.coerce.number().pipe(Year),
+    fileName: z.string().trim().min(1).max(255),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  })
+  const bytesOf = (request: FastifyRequest): Uint8Array => {
+    if (!(request.body instanceof Buffer)) {
+      throw new AppError('VALIDATION', { userMessage: 'Skicka filen som application/octet-stream.' })
+    }
+    return new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength)
+  }
+
+  app.get(
+    '/api/municipalities/:code/personnel/template.:format',
+    {
+      schema: {
+        tags: ['Personal'],
+        summary:
+          'Mall för personalnyckeltal (CSV eller Excel), ifylld med kommunens förvaltningar och enheter',
+        params: MunicipalityParams.extend({ format: z.enum(['csv', 'xlsx']) }),
+        querystring: z.object({ year: z.coerce.number().pipe(Year).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const municipalityId = await requireMunicipality(request.params.code)
+      const year = request.query.year ?? new Date().getFullYear()
+      const file = await personnelTemplate(app.db, municipalityId, request.params.format, year)
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body)
+    },
+  )
+
+  app.post(
+    '/api/municipalities/:code/personnel/imports/preview',
+    {
+      schema: {
+        tags: ['Personal'],
+        summary: 'Förhandsgranska en HR-fil: vilka enheter och mått den innehåller; ingenting sparas',
+        params: MunicipalityParams,
+        querystring: ImportQuery,
+        response: { 200: PersonnelImportPreview, ...errors },
+      },
+    },
+    async (request) => {
+      const municipalityId = await requireMunicipality(request.params.code)
+      await requireAllowed(app.db, request, 'manage-cycle', [municipalityId])
+      const q = request.query
+      return previewPersonnelImport(app.db, {
+        format: q.kind,
+        year: q.year,
+        fileName: q.fileName,
+        bytes: bytesOf(request),
+        municipalityId,
+      })
+    },
+  )
+
+  app.post(
+    '/api/municipalities/:code/personnel/imports',
+    {
+      schema: {
+        tags: ['Personal'],
+        summary: 'Importera HR-filen, allt eller inget; ersätter årets tidigare HR-fil',
+        params: MunicipalityParams,
+        querystring: ImportQuery,
+        response: { 200: PersonnelImportResult, ...errors },
+      },
+    },
+    async (request) => {
+      const municipalityId = await requireMunicipality(request.params.code)
+      const userId = await requireAllowed(app.db, request, 'manage-cycle', [municipalityId])
+      const q = request.query
+      return commitPersonnelImport(app.db, {
+        format: q.kind,
+        year: q.year,
+        fileName: q.fileName,
+        bytes: bytesOf(request),
+        municipalityId,
+        expectedSha256: q.sha256,
+        actor: await actorOf(app.db, userId),
+      })
+    },
   )
 
   app.get(
