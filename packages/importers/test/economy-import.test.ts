@@ -205,25 +205,29 @@ describe.each(testEngines())('SIE import into the economy tables (%s)', (engine)
     expect(row?.n).toBe(0)
   })
 
-  it('exports outcome and budget per cost centre, account and month with exact sums', async () => {
-    const csv = await exportOperatingCsv(t.db, municipality, 2011)
-    const lines = csv
-      .replace(/^\ufeff/, '')
-      .trim()
-      .split('\r\n')
-    expect(lines[0]).toBe('År;Månad;Mått;Ansvar;Konto;Kontogrupp;Verksamhet;Uppföljning;Belopp')
-    const [total] = await t.db.query<{ sum: string }>(
-      `SELECT sum(amount_ore)::text AS sum FROM economy_amounts a JOIN municipalities m ON m.id = a.municipality_id
+  // Exports what the conformance files loaded above (2011 is transaktioner_ovnbolag.se's year).
+  it.skipIf(!sieFiles.includes('transaktioner_ovnbolag.se'))(
+    'exports outcome and budget per cost centre, account and month with exact sums',
+    async () => {
+      const csv = await exportOperatingCsv(t.db, municipality, 2011)
+      const lines = csv
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\r\n')
+      expect(lines[0]).toBe('År;Månad;Mått;Ansvar;Konto;Kontogrupp;Verksamhet;Uppföljning;Belopp')
+      const [total] = await t.db.query<{ sum: string }>(
+        `SELECT sum(amount_ore)::text AS sum FROM economy_amounts a JOIN municipalities m ON m.id = a.municipality_id
         WHERE m.code = '9999' AND a.year = 2011`,
-    )
-    // Costs negative in this municipality: the export flips the ledger's sign; summing it back gives the total.
-    const exported = lines.slice(1).reduce((sum, line) => {
-      const amount = line.split(';')[8] ?? '0'
-      return sum + oreOf(amount.replace(',', '.'))
-    }, 0n)
-    expect(-exported).toBe(BigInt(total?.sum ?? '0'))
-    expect(lines.some((l) => l.includes(';Utfall;'))).toBe(true)
-    expect(lines.some((l) => l.includes(';Periodbudget;'))).toBe(true)
-    expect(defaultAccountGroups.length).toBeGreaterThan(0)
-  })
+      )
+      // Costs negative in this municipality: the export flips the ledger's sign; summing it back gives the total.
+      const exported = lines.slice(1).reduce((sum, line) => {
+        const amount = line.split(';')[8] ?? '0'
+        return sum + oreOf(amount.replace(',', '.'))
+      }, 0n)
+      expect(-exported).toBe(BigInt(total?.sum ?? '0'))
+      expect(lines.some((l) => l.includes(';Utfall;'))).toBe(true)
+      expect(lines.some((l) => l.includes(';Periodbudget;'))).toBe(true)
+      expect(defaultAccountGroups.length).toBeGreaterThan(0)
+    },
+  )
 })
