@@ -220,10 +220,22 @@ CREATE TABLE economy_comments (
 );
 CREATE TRIGGER economy_comments_guard_decided BEFORE INSERT OR UPDATE OR DELETE ON economy_comments
   FOR EACH ROW EXECUTE FUNCTION arshjul_guard_decided_child();
-CREATE TRIGGER economy_amounts_guard_decided BEFORE INSERT OR UPDATE OR DELETE ON economy_amounts
-  FOR EACH ROW EXECUTE FUNCTION arshjul_guard_decided_child();
-CREATE TRIGGER investment_amounts_guard_decided BEFORE INSERT OR UPDATE OR DELETE ON investment_amounts
-  FOR EACH ROW EXECUTE FUNCTION arshjul_guard_decided_child();
+-- Only amounts that belong to a follow-up (forecasts) can be part of a decided record; the WHEN
+-- clauses keep the check off the ledger's many other rows (a SIE import writes hundreds of thousands).
+CREATE TRIGGER economy_amounts_guard_decided BEFORE INSERT ON economy_amounts
+  FOR EACH ROW WHEN (NEW.follow_up_id IS NOT NULL) EXECUTE FUNCTION arshjul_guard_decided_child();
+CREATE TRIGGER economy_amounts_guard_decided_update BEFORE UPDATE ON economy_amounts
+  FOR EACH ROW WHEN (OLD.follow_up_id IS NOT NULL OR NEW.follow_up_id IS NOT NULL)
+  EXECUTE FUNCTION arshjul_guard_decided_child();
+CREATE TRIGGER economy_amounts_guard_decided_delete BEFORE DELETE ON economy_amounts
+  FOR EACH ROW WHEN (OLD.follow_up_id IS NOT NULL) EXECUTE FUNCTION arshjul_guard_decided_child();
+CREATE TRIGGER investment_amounts_guard_decided BEFORE INSERT ON investment_amounts
+  FOR EACH ROW WHEN (NEW.follow_up_id IS NOT NULL) EXECUTE FUNCTION arshjul_guard_decided_child();
+CREATE TRIGGER investment_amounts_guard_decided_update BEFORE UPDATE ON investment_amounts
+  FOR EACH ROW WHEN (OLD.follow_up_id IS NOT NULL OR NEW.follow_up_id IS NOT NULL)
+  EXECUTE FUNCTION arshjul_guard_decided_child();
+CREATE TRIGGER investment_amounts_guard_decided_delete BEFORE DELETE ON investment_amounts
+  FOR EACH ROW WHEN (OLD.follow_up_id IS NOT NULL) EXECUTE FUNCTION arshjul_guard_decided_child();
 
 -- Units A and B became C (with shares where one was split): tables can then be restated in today's
 -- structure. Moves are between cost centres; shares are parts per million (exact).

@@ -43,13 +43,17 @@ function boardCentres(centres: Map<string, CostCentreRecord>, board: BoardContex
 
 /**
  * Sums per combination of dimensions for the board, for the given years, with the plan years decided
- * together with the latest of them (plan 2026–2027 in the budget for 2025).
+ * together with the latest of them (plan 2026–2027 in the budget for 2025). With `throughMonth`, the
+ * months up to it are summed in the database into one cell dated that month (what a table of the
+ * period needs: a twelfth of the rows), and later months are left out.
  */
 export async function readCells(
   db: Queryable,
   board: BoardContext,
   centres: string[],
   years: readonly number[],
+  throughMonth?: number,
+  onlyCostCentre?: string,
 ): Promise<AmountCell[]> {
   const rows = await db.query<{
     cost_centre: string | null
@@ -62,14 +66,25 @@ export async function readCells(
     follow_up_id: string | null
     sum: string
   }>(
-    `SELECT cost_centre, account, account_group, activity_code, measure, year, month, follow_up_id,
-            sum(amount_ore)::text AS sum
-       FROM economy_amounts_of_record
-      WHERE municipality_id = $1
-        AND (board_id = $2 OR (board_id IS NULL AND cost_centre = ANY($3::text[])))
-        AND (year = ANY($4::int[]) OR (measure = 'plan' AND year > $5 AND import_year = $5))
-      GROUP BY cost_centre, account, account_group, activity_code, measure, year, month, follow_up_id`,
-    [board.municipality.id, board.id, centres, years, Math.max(...years)],
+    `SELECT cost_centre, account, account_group, activity_code, measure, year, period_month AS month,
+            follow_up_id, sum(amount_ore)::text AS sum
+       FROM (SELECT a.*, CASE WHEN a.month IS NULL OR $6::int IS NULL THEN a.month ELSE $6::int END AS period_month
+               FROM economy_amounts_of_record a
+              WHERE a.municipality_id = $1
+                AND (a.board_id = $2 OR (a.board_id IS NULL AND a.cost_centre = ANY($3::text[])))
+                AND (a.year = ANY($4::int[]) OR (a.measure = 'plan' AND a.year > $5 AND a.import_year = $5))
+                AND ($6::int IS NULL OR a.month IS NULL OR a.month <= $6::int)
+                AND ($7::text IS NULL OR a.cost_centre = $7::text)) scoped
+      GROUP BY cost_centre, account, account_group, activity_code, measure, year, period_month, follow_up_id`,
+    [
+      board.municipality.id,
+      board.id,
+      centres,
+      years,
+      Math.max(...years),
+      throughMonth ?? null,
+      onlyCostCentre ?? null,
+    ],
   )
   return rows.map((r) => ({
     costCentre: r.cost_centre,
@@ -211,7 +226,7 @@ export async function readOperating(
     previousFollowUpId: fus.previous?.id ?? null,
   }
   const { kindOf } = kindResolver(await readAccountGroups(db, board.municipality.id))
-  let cells = await readCells(db, board, own, [year, year - 1])
+  let cells = await readCells(db, board, own, [year, year - 1], throughMonth)
 
   const restatedFrom = new Map<string, Set<string>>()
   if (structure === 'current') {
@@ -357,7 +372,7 @@ export async function readOperatingDrill(
   const own = boardCentres(centres, board)
   const year = q.year ?? (await economyYears(db, board, own))[0] ?? new Date().getFullYear()
   const throughMonth = q.throughMonth ?? 12
-  const all = await readCells(db, board, own, [year, year - 1])
+  const all = await readCells(db, board, own, [year, year - 1], undefined, code)
   const cells = all.filter((c) => c.costCentre === code && c.measure !== 'plan')
   if (cells.length === 0 && !own.includes(code)) {
     throw new AppError('NOT_FOUND', { userMessage: `Ansvaret ${code} har inga belopp för nämnden.` })
@@ -420,7 +435,7 @@ export async function readActivities(
   const year = q.year ?? (await economyYears(db, board, own))[0] ?? new Date().getFullYear()
   const throughMonth = q.throughMonth ?? 12
   const { kindOf } = kindResolver(await readAccountGroups(db, board.municipality.id))
-  const cells = (await readCells(db, board, own, [year, year - 1])).filter((c) => {
+  const cells = (await readCells(db, board, own, [year, year - 1], throughMonth)).filter((c) => {
     const kind = kindOf(c)
     return (
       c.activityCode !== null &&
