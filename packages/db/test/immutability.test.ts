@@ -36,6 +36,22 @@ describe.each(testEngines())('decided follow-ups on %s', (engine) => {
       "UPDATE follow_up_snapshots SET content = '{}'::jsonb WHERE follow_up_id = $1",
     ],
     ['delete the frozen snapshot', 'DELETE FROM follow_up_snapshots WHERE follow_up_id = $1'],
+    ['change an economy comment', "UPDATE economy_comments SET text = 'Ändrad' WHERE follow_up_id = $1"],
+    ['delete an economy comment', 'DELETE FROM economy_comments WHERE follow_up_id = $1'],
+    [
+      'add a forecast',
+      `INSERT INTO economy_amounts (import_id, municipality_id, year, measure, follow_up_id, amount_ore)
+       SELECT i.id, i.municipality_id, 2024, 'forecast', $1, 100 FROM economy_imports i
+        WHERE i.municipality_id = (SELECT municipality_id FROM follow_ups WHERE id = $1) LIMIT 1`,
+    ],
+    [
+      'change the internal-control assessment',
+      "UPDATE internal_control_assessments SET text = 'Ändrad' WHERE follow_up_id = $1",
+    ],
+    [
+      'change a control’s follow-up',
+      "UPDATE control_follow_ups SET result = 'Ändrad' WHERE follow_up_id = $1",
+    ],
   ])('refuses to %s', async (_what, sql) => {
     await expect(t.db.query(sql, [followUpId])).rejects.toThrow(/beslutad|beslutat/)
   })
