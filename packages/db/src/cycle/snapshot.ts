@@ -5,6 +5,7 @@ import {
   type FollowUpOverview,
   type FramesView,
   type IndicatorView,
+  type InternalControlView,
   type InvestmentView,
   type OperatingView,
   PlanContent,
@@ -12,6 +13,7 @@ import {
 import type { Queryable } from '../database.ts'
 import { readFrames, readInvestments } from '../economy/investments.ts'
 import { readOperating } from '../economy/operating.ts'
+import { readInternalControl } from '../personnel/internal-control.ts'
 import { readAssignments } from '../read/assignments.ts'
 import type { BoardContext } from '../read/context.ts'
 import { getFollowUpOverview } from '../read/goals.ts'
@@ -25,6 +27,8 @@ export interface SnapshotContent {
   plan: PlanContent
   /** The economy as the follow-up reported it (absent in snapshots taken before economy existed). */
   economy?: { operating: OperatingView; investments: InvestmentView; frames: FramesView }
+  /** Internal control as followed up in this follow-up (absent in older snapshots). */
+  internalControl?: InternalControlView
 }
 
 /** The plan content (goals, indicators, targets) in force for a board in a year. */
@@ -113,6 +117,11 @@ export async function takeSnapshot(
     assignments: await readAssignments(tx, board, {}),
     plan: await planContent(tx, board, followUp.year),
     economy: await economyAt(tx, board, followUp),
+    internalControl: await readInternalControl(tx, board, {
+      year: followUp.year,
+      followUp: followUp.key,
+      editable: false,
+    }),
   }
   const json = canonicalJson(content)
   const sha256 = createHash('sha256').update(json).digest('hex')
