@@ -43,6 +43,11 @@ describe.each(testEngines())('personnel and internal control API (%s)', (engine)
     expect((await call(t.app, null, 'GET', '/api/municipalities/2580/personnel/finns-inte')).statusCode).toBe(
       404,
     )
+    // Kommunstaben is both a unit and an administration: the one with figures is shown.
+    const staben = (
+      await call(t.app, null, 'GET', '/api/municipalities/2580/personnel/kommunstaben')
+    ).json() as PersonnelView
+    expect(staben.years).toEqual([2019, 2020, 2021, 2022, 2023])
   })
 
   it('a risk registered, valued, planned, followed up and assessed; refusals and conflicts in Swedish', async () => {

@@ -148,6 +148,57 @@ const economyImportRoute = createRoute({
   },
 })
 
+export interface PersonnelSearch {
+  /** The unit, administration or "kommunen" shown; the board's first administration when absent. */
+  enhet?: string
+}
+
+const personnelRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code/$board/personal',
+  // The personnel and internal-control pages are a chunk of their own, like the economy's.
+  component: lazyRouteComponent(() => import('./pages/PersonnelPage.tsx'), 'PersonnelPage'),
+  validateSearch: (search: Record<string, unknown>): PersonnelSearch =>
+    typeof search.enhet === 'string' && /^[a-z0-9][a-z0-9-]{0,119}$/.test(search.enhet)
+      ? { enhet: search.enhet }
+      : {},
+})
+
+export interface PersonnelImportSearch {
+  /** The year the import is for. */
+  ar?: number
+}
+
+const personnelImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code/$board/personal/import',
+  component: lazyRouteComponent(() => import('./pages/PersonnelImportPage.tsx'), 'PersonnelImportPage'),
+  validateSearch: (search: Record<string, unknown>): PersonnelImportSearch => {
+    const year = validYear(search.ar)
+    return year === undefined ? {} : { ar: year }
+  },
+})
+
+export interface InternalControlSearch {
+  /** The year shown; the latest year with internal control when absent. */
+  ar?: number
+  /** The follow-up whose follow-ups of the controls and overall assessment are shown. */
+  uppfoljning?: string
+}
+
+const internalControlRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code/$board/intern-kontroll',
+  component: lazyRouteComponent(() => import('./pages/InternalControlPage.tsx'), 'InternalControlPage'),
+  validateSearch: (search: Record<string, unknown>): InternalControlSearch => {
+    const result: InternalControlSearch = {}
+    const year = validYear(search.ar)
+    if (year !== undefined) result.ar = year
+    if (typeof search.uppfoljning === 'string' && search.uppfoljning) result.uppfoljning = search.uppfoljning
+    return result
+  },
+})
+
 const routeTree = rootRoute.addChildren([
   startRoute,
   accessibilityRoute,
@@ -161,6 +212,9 @@ const routeTree = rootRoute.addChildren([
   reviewRoute,
   economyRoute,
   economyImportRoute,
+  personnelRoute,
+  personnelImportRoute,
+  internalControlRoute,
 ])
 
 export const router = createRouter({

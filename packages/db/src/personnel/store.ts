@@ -178,17 +178,20 @@ export async function resolvePersonnelScope(
     ])
     return m ? { kind: 'municipality', id: municipalityId, name: m.name } : null
   }
-  const [unit] = await db.query<{ id: string; name: string }>(
-    'SELECT id, name FROM org_units WHERE municipality_id = $1 AND key = $2',
+  const candidates = await db.query<{ kind: PersonnelScopeKind; id: string; name: string; figures: number }>(
+    `SELECT 'org-unit' AS kind, u.id, u.name,
+            (SELECT count(*)::int FROM personnel_figures f WHERE f.scope_kind = 'org-unit' AND f.scope_id = u.id) AS figures
+       FROM org_units u WHERE u.municipality_id = $1 AND u.key = $2
+     UNION ALL
+     SELECT 'administration', a.id, a.name,
+            (SELECT count(*)::int FROM personnel_figures f WHERE f.scope_kind = 'administration' AND f.scope_id = a.id)
+       FROM administrations a WHERE a.municipality_id = $1 AND a.key = $2`,
     [municipalityId, key],
   )
-  if (unit) return { kind: 'org-unit', id: unit.id, name: unit.name }
-  const [adm] = await db.query<{ id: string; name: string }>(
-    'SELECT id, name FROM administrations WHERE municipality_id = $1 AND key = $2',
-    [municipalityId, key],
-  )
-  if (adm) return { kind: 'administration', id: adm.id, name: adm.name }
-  return null
+  // A unit and an administration may share a key (Luleå's Kommunstaben is both): the one with
+  // figures wins, else the unit.
+  const chosen = [...candidates].sort((a, b) => b.figures - a.figures || (a.kind === 'org-unit' ? -1 : 1))[0]
+  return chosen ? { kind: chosen.kind, id: chosen.id, name: chosen.name } : null
 }
 
 export function unknownScope(key: string): AppError {

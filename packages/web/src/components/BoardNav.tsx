@@ -32,6 +32,26 @@ export function BoardNav({ code, board }: { code: string; board: string }) {
         </li>
         <li>
           <Link
+            to="/$code/$board/personal"
+            params={{ code, board }}
+            activeOptions={{ includeSearch: false }}
+            activeProps={{ 'aria-current': 'page' }}
+          >
+            Personal
+          </Link>
+        </li>
+        <li>
+          <Link
+            to="/$code/$board/intern-kontroll"
+            params={{ code, board }}
+            activeOptions={{ includeSearch: false }}
+            activeProps={{ 'aria-current': 'page' }}
+          >
+            Intern kontroll
+          </Link>
+        </li>
+        <li>
+          <Link
             to="/$code/$board/uppgifter"
             params={{ code, board }}
             activeOptions={{ includeSearch: false }}
