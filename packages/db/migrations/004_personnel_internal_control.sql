@@ -65,6 +65,7 @@ CREATE TABLE controls (
   frequency text,
   mandatory boolean NOT NULL DEFAULT false,
   carried_from_id uuid REFERENCES controls (id) ON DELETE SET NULL,
+  version int NOT NULL DEFAULT 1,
   UNIQUE (municipality_id, key)
 );
 CREATE INDEX controls_board_year ON controls (board_id, year);

@@ -123,6 +123,7 @@ describe.each(testEngines())('personnel and internal control (%s)', (engine) => 
           risk: 'ksf-risk-upphandling',
           method: 'Stickprov 10 st',
           mandatory: false,
+          version: 0,
         },
         actor,
       ),

@@ -75,6 +75,7 @@ export const ControlView = z.object({
   frequency: z.string().nullable(),
   mandatory: z.boolean(),
   carriedFrom: z.object({ key: Key, year: z.number().int() }).nullable(),
+  version: z.number().int(),
   followUp: z
     .object({
       result: z.string().nullable(),
@@ -128,6 +129,8 @@ export const SaveControl = z.object({
   responsible: z.string().trim().max(300).optional(),
   frequency: z.string().trim().max(200).optional(),
   mandatory: z.boolean().default(false),
+  /** 0 for a new control; else the version read (a stale one gives 409). */
+  version: z.number().int().min(0),
 })
 
 export const SaveControlFollowUp = z.object({

@@ -84,6 +84,7 @@ describe.each(testEngines())('personnel and internal control API (%s)', (engine)
       title: 'Kontroll av behörigheter',
       risk: 'ksf-risk-infosak',
       method: 'Stickprov',
+      version: 0,
     }
     expect(
       (
@@ -96,6 +97,18 @@ describe.each(testEngines())('personnel and internal control API (%s)', (engine)
         )
       ).statusCode,
     ).toBe(200)
+    // A second "new" control with the same key is a stale edit: a conflict, not an overwrite.
+    expect(
+      (
+        await call(
+          t.app,
+          controller,
+          'PUT',
+          `${LULEA}/internal-control/controls/ksf-kontroll-behorighet`,
+          control,
+        )
+      ).statusCode,
+    ).toBe(409)
     const followed = await call(
       t.app,
       controller,

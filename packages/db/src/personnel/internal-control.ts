@@ -116,6 +116,7 @@ export async function readInternalControl(
     responsible: string | null
     frequency: string | null
     mandatory: boolean
+    version: number
     from_key: string | null
     from_year: number | null
     result: string | null
@@ -125,7 +126,7 @@ export async function readInternalControl(
     fu_version: number | null
   }>(
     `SELECT c.key, c.year, c.title, r.key AS risk_key, r.title AS risk_title, c.method, c.responsible, c.frequency,
-            c.mandatory, p.key AS from_key, p.year AS from_year,
+            c.mandatory, c.version, p.key AS from_key, p.year AS from_year,
             f.result, f.level, f.action, f.returns_next_year, f.version AS fu_version
        FROM controls c
        LEFT JOIN risks r ON r.id = c.risk_id
@@ -158,6 +159,7 @@ export async function readInternalControl(
       mandatory: c.mandatory,
       carriedFrom:
         c.from_key !== null && c.from_year !== null ? { key: c.from_key, year: c.from_year } : null,
+      version: c.version,
       followUp:
         c.fu_version === null
           ? null
@@ -254,7 +256,7 @@ export async function saveRisk(
   return { outcome: 'saved', version }
 }
 
-/** Add a control to a year's plan, or change one. */
+/** Add a control to a year's plan (version 0), or change one (the version read); stale is a conflict. */
 export async function saveControl(
   tx: Queryable,
   board: BoardContext,
@@ -267,9 +269,10 @@ export async function saveControl(
     responsible?: string | undefined
     frequency?: string | undefined
     mandatory: boolean
+    version: number
   },
   actor: Actor,
-): Promise<void> {
+): Promise<{ outcome: 'saved'; version: number } | { outcome: 'conflict' }> {
   let riskId: string | null = null
   if (control.risk !== null) {
     const [r] = await tx.query<{ id: string }>('SELECT id FROM risks WHERE board_id = $1 AND key = $2', [
@@ -279,44 +282,55 @@ export async function saveControl(
     if (!r) throw new AppError('VALIDATION', { userMessage: `Risken "${control.risk}" finns inte.` })
     riskId = r.id
   }
-  const [existing] = await tx.query<{ board_id: string }>(
-    'SELECT board_id FROM controls WHERE municipality_id = $1 AND key = $2',
+  const [existing] = await tx.query<{ id: string; board_id: string; version: number }>(
+    'SELECT id, board_id, version FROM controls WHERE municipality_id = $1 AND key = $2 FOR UPDATE',
     [board.municipality.id, key],
   )
   if (existing && existing.board_id !== board.id) {
     throw new AppError('CONFLICT', { userMessage: `Nyckeln "${key}" används av en annan nämnds kontroll.` })
   }
-  const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO controls (municipality_id, board_id, key, year, risk_id, title, method, responsible, frequency, mandatory)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (municipality_id, key) DO UPDATE SET year = EXCLUDED.year, risk_id = EXCLUDED.risk_id,
-       title = EXCLUDED.title, method = EXCLUDED.method, responsible = EXCLUDED.responsible,
-       frequency = EXCLUDED.frequency, mandatory = EXCLUDED.mandatory
-     RETURNING id`,
-    [
-      board.municipality.id,
-      board.id,
-      key,
-      control.year,
-      riskId,
-      control.title,
-      control.method ?? null,
-      control.responsible ?? null,
-      control.frequency ?? null,
-      control.mandatory,
-    ],
-  )
-  if (!row) throw new Error('control not written')
+  if ((existing?.version ?? 0) !== control.version) return { outcome: 'conflict' }
+  const values = [
+    control.year,
+    riskId,
+    control.title,
+    control.method ?? null,
+    control.responsible ?? null,
+    control.frequency ?? null,
+    control.mandatory,
+  ]
+  let id: string
+  let version: number
+  if (existing) {
+    id = existing.id
+    version = existing.version + 1
+    await tx.query(
+      `UPDATE controls SET year = $2, risk_id = $3, title = $4, method = $5, responsible = $6, frequency = $7,
+              mandatory = $8, version = $9 WHERE id = $1`,
+      [id, ...values, version],
+    )
+  } else {
+    version = 1
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO controls (municipality_id, board_id, key, year, risk_id, title, method, responsible, frequency, mandatory)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (municipality_id, key) DO NOTHING RETURNING id`,
+      [board.municipality.id, board.id, key, ...values],
+    )
+    if (!row) return { outcome: 'conflict' }
+    id = row.id
+  }
   await appendAudit(tx, {
     chain: board.municipality.id,
     actor,
     action: 'internal-control.control',
     entityKind: 'control',
-    entityId: row.id,
+    entityId: id,
     summary: `${existing ? 'Ändrade' : 'Lade till'} kontrollmomentet "${control.title}" i planen för ${control.year}`,
     before: null,
     after: control,
   })
+  return { outcome: 'saved', version }
 }
 
 /** Record a control's follow-up in a follow-up (result, assessment on the goals' scale, action). */

@@ -238,15 +238,18 @@ export function personnelRoutes(app: AppInstance): void {
         summary: 'Lägg till eller ändra ett kontrollmoment i årets internkontrollplan',
         params: BoardParams.extend({ control: Key }),
         body: SaveControl,
-        response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+        response: { 200: Saved, ...errors },
       },
     },
     async (request) => {
       const board = await requireBoard(app.db, request.params)
       const userId = await requireAllowed(app.db, request, 'manage-cycle', await boardPath(app.db, board.id))
       const actor = await actorOf(app.db, userId)
-      await app.db.transaction((tx) => saveControl(tx, board, request.params.control, request.body, actor))
-      return { ok: true as const }
+      const result = await app.db.transaction((tx) =>
+        saveControl(tx, board, request.params.control, request.body, actor),
+      )
+      if (result.outcome === 'conflict') throw conflict()
+      return { version: result.version }
     },
   )
 

@@ -117,6 +117,8 @@ export interface ControlInput {
   responsible?: string
   frequency?: string
   mandatory: boolean
+  /** 0 for a new control; else the version read. */
+  version: number
 }
 
 export interface ControlFollowUpInput {
@@ -131,7 +133,7 @@ export const saveRisk = (send: Send, code: string, board: string, key: string, r
   send('PUT', personnelPaths.risk(code, board, key), risk, Version)
 
 export const saveControl = (send: Send, code: string, board: string, key: string, control: ControlInput) =>
-  send('PUT', personnelPaths.control(code, board, key), control, Ok)
+  send('PUT', personnelPaths.control(code, board, key), control, Version)
 
 export const saveControlFollowUp = (
   send: Send,

@@ -195,7 +195,8 @@ function InternalControl({
 
   const followUp = view.followUp
   const editable = view.editable
-  const manage = editable && mayManage
+  // The register and the plan can be worked on ahead of the year; follow-ups need an open follow-up.
+  const manage = mayManage
   const isOpen = (kind: Editing['kind']) => editing?.kind === kind
 
   return (

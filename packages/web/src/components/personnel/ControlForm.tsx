@@ -81,6 +81,8 @@ export function ControlForm({ code, board, view, initialRisk, onSaved, onCancel 
         responsible: optional(responsible),
         frequency: optional(frequency),
         mandatory,
+        // The form adds new controls only (its key is fresh), so the version read is 0.
+        version: 0,
       })
       await invalidateInternalControl(client, code, board)
       onSaved(`Kontrollmomentet ${title.trim()} är tillagt i planen för ${view.year}.`)
