@@ -90,14 +90,6 @@ const Version: Schema<{ version: number }> = {
   },
 }
 
-/** The answer to a saved control. */
-const Ok: Schema<{ ok: true }> = {
-  safeParse: (data) =>
-    (data as { ok?: unknown } | null)?.ok === true
-      ? { success: true, data: { ok: true } }
-      : { success: false },
-}
-
 export interface RiskInput {
   title: string
   description?: string
