@@ -106,6 +106,8 @@ CREATE TABLE cost_centres (
   code text NOT NULL,
   name text NOT NULL,
   org_unit_id uuid REFERENCES org_units (id) ON DELETE SET NULL,
+  -- The order the municipality lists its cost centres in (its reports' order); then by code.
+  sort_order int,
   UNIQUE (municipality_id, code)
 );
 

@@ -255,7 +255,11 @@ export async function readOperating(
     if (list) list.push(c)
     else byCentre.set(c.costCentre, [c])
   }
-  const codes = [...byCentre.keys()].sort((a, b) => a.localeCompare(b, 'sv', { numeric: true }))
+  // The municipality's own order of its cost centres (as its reports list them), then by code.
+  const orderOf = (code: string) => centres.get(code)?.sortOrder ?? Number.MAX_SAFE_INTEGER
+  const codes = [...byCentre.keys()].sort(
+    (a, b) => orderOf(a) - orderOf(b) || a.localeCompare(b, 'sv', { numeric: true }),
+  )
   const rows: OperatingRow[] = []
   let centreSum: Slots = emptySlots
   const subtotalSlots = new Map<string, Slots>()

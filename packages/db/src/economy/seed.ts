@@ -34,12 +34,13 @@ export async function loadSeedEconomy(
   await insertRows(
     tx,
     'cost_centres',
-    ['municipality_id', 'code', 'name', 'org_unit_id'],
-    all('costCentres').map((c) => [
+    ['municipality_id', 'code', 'name', 'org_unit_id', 'sort_order'],
+    all('costCentres').map((c, i) => [
       municipalityId,
       c.code,
       c.name,
       c.orgUnit ? id('org-unit', c.orgUnit) : null,
+      i,
     ]),
   )
 

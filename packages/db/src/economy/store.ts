@@ -196,6 +196,7 @@ export interface CostCentreRecord {
   boardId: string | null
   administrationKey: string | null
   administrationName: string | null
+  sortOrder: number | null
 }
 
 /** Cost centres of a municipality with the unit (and through it the board) each belongs to. */
@@ -212,14 +213,15 @@ export async function readCostCentres(
     board_id: string | null
     adm_key: string | null
     adm_name: string | null
+    sort_order: number | null
   }>(
     `SELECT c.code, c.name, c.org_unit_id, u.key AS unit_key, u.name AS unit_name, a.board_id,
-            a.key AS adm_key, a.name AS adm_name
+            a.key AS adm_key, a.name AS adm_name, c.sort_order
        FROM cost_centres c
        LEFT JOIN org_units u ON u.id = c.org_unit_id
        LEFT JOIN administrations a ON a.id = u.administration_id
       WHERE c.municipality_id = $1
-      ORDER BY c.code`,
+      ORDER BY c.sort_order NULLS LAST, c.code`,
     [municipalityId],
   )
   return new Map(
@@ -234,6 +236,7 @@ export async function readCostCentres(
         boardId: r.board_id,
         administrationKey: r.adm_key,
         administrationName: r.adm_name,
+        sortOrder: r.sort_order,
       },
     ]),
   )
