@@ -69,6 +69,12 @@ program
   .requiredOption('--year <år>', 'räkenskapsåret', year)
   .option('--accept-new-cost-centres', 'lägg till okända ansvar som nya (kopplas till enheter senare)')
   .option('--allow-unbalanced', 'läs filen trots verifikationer som inte balanserar (de visas som varningar)')
+  .option('--activity-dimension <nummer>', 'dimensionen i filen som har SCB:s verksamhetskoder', (v) => {
+    const n = Number(v)
+    if (!Number.isInteger(n) || n < 1 || n > 99)
+      throw new InvalidArgumentError('Dimensionen ska vara ett heltal 1–99.')
+    return n
+  })
   .option('--dry-run', 'visa bara vad som skulle ändras')
   .option('--data-dir <dir>', dataDirHelp)
   .action(importSieCommand)

@@ -230,4 +230,50 @@ describe.each(testEngines())('SIE import into the economy tables (%s)', (engine)
       expect(defaultAccountGroups.length).toBeGreaterThan(0)
     },
   )
+
+  it('reads SCB activity codes from a ledger dimension, and refuses unknown codes', async () => {
+    const ledger = (activity: string) =>
+      new TextEncoder().encode(
+        [
+          '#FLAGGA 0',
+          '#SIETYP 4',
+          '#RAR 0 20240101 20241231',
+          '#DIM 1 "Ansvar"',
+          '#DIM 7 "Verksamhet"',
+          '#OBJEKT 1 "V1" "Vård"',
+          `#OBJEKT 7 "${activity}" "Verksamhet"`,
+          '#VER A 1 20240215 "Lön"',
+          '{',
+          `#TRANS 5010 {1 "V1" 7 "${activity}"} 1500.25`,
+          '#TRANS 1930 {} -1500.25',
+          '}',
+          '',
+        ].join('\n'),
+      )
+    const request = {
+      kind: 'sie' as const,
+      year: 2024,
+      fileName: 'verksamhet.se',
+      municipality,
+      board: null,
+      activityDimension: 7,
+    }
+    const done = await commitEconomyImport(t.db, {
+      ...request,
+      bytes: ledger('220'),
+      acceptNewCostCentres: true,
+      actor,
+    })
+    const [row] = await t.db.query<{ activity_code: string; cost_centre: string; sum: string }>(
+      `SELECT activity_code, cost_centre, sum(amount_ore)::text AS sum FROM economy_amounts WHERE import_id = $1
+        GROUP BY activity_code, cost_centre`,
+      [done.importId],
+    )
+    expect(row).toEqual({ activity_code: '220', cost_centre: 'V1', sum: '150025' })
+    const refused = await previewEconomyImport(t.db, { ...request, bytes: ledger('999') }).catch(
+      (e: unknown) => e,
+    )
+    expect(refused).toBeInstanceOf(AppError)
+    expect((refused as AppError).userMessage).toMatch(/verksamhetskoder .*999/)
+  })
 })

@@ -10,6 +10,7 @@ export interface ImportSieOptions extends DbOptions {
   year: number
   acceptNewCostCentres?: boolean
   allowUnbalanced?: boolean
+  activityDimension?: number
   dryRun?: boolean
 }
 
@@ -31,6 +32,7 @@ export async function importSieCommand(file: string, options: ImportSieOptions):
       municipality,
       board: null,
       allowUnbalanced: options.allowUnbalanced === true,
+      activityDimension: options.activityDimension,
     }
     const preview = await previewEconomyImport(db, request)
     for (const w of preview.warnings) console.log(`Varning: ${w}`)

@@ -35,6 +35,8 @@ export interface ImportRequest {
   board: BoardContext | null
   /** SIE: read a ledger with an unbalanced voucher anyway, reporting it as a warning. */
   allowUnbalanced?: boolean | undefined
+  /** SIE: the ledger's dimension holding SCB activity codes, if it has one. */
+  activityDimension?: number | undefined
 }
 
 const MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -77,7 +79,9 @@ async function prepare(
       fileName: req.fileName,
       year: req.year,
       allowUnbalanced: req.allowUnbalanced === true,
+      activityDimension: req.activityDimension,
     })
+    if (prepared.ok) await checkActivityCodes(db, req.municipality.id, prepared.rows)
     scope = 'sie'
     boardId = null
   } else {
@@ -245,4 +249,32 @@ async function investmentChanges(
       }
     })
     .filter((c) => c.before !== c.after)
+}
+
+/** Activity codes in a ledger must be SCB's or the municipality's own; unknown ones stop the import. */
+async function checkActivityCodes(
+  db: Queryable,
+  municipalityId: string,
+  rows: readonly { activityCode: string | null }[],
+): Promise<void> {
+  const used = [...new Set(rows.map((r) => r.activityCode).filter((c): c is string => c !== null))]
+  if (used.length === 0) return
+  const known = new Set(
+    (
+      await db.query<{ code: string }>(
+        'SELECT code FROM activity_codes WHERE (municipality_id IS NULL OR municipality_id = $1) AND code = ANY($2::text[])',
+        [municipalityId, used],
+      )
+    ).map((r) => r.code),
+  )
+  const unknown = used.filter((c) => !known.has(c)).sort()
+  if (unknown.length > 0) {
+    throw new AppError('VALIDATION', {
+      userMessage: `Filen har verksamhetskoder som varken är SCB:s eller kommunens egna: ${unknown.join(', ')}. Ingenting har sparats.`,
+      details: unknown.map((code) => ({
+        path: `verksamhet ${code}`,
+        message: `Okänd verksamhetskod ${code}`,
+      })),
+    })
+  }
 }

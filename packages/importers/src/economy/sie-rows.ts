@@ -23,6 +23,8 @@ export function sieRows(
     fileName: string
     year: number
     costCentreDimension?: number
+    /** The ledger's dimension for SCB activity codes (verksamhet), if it books them. */
+    activityDimension?: number | undefined
     /** Read a ledger with an unbalanced voucher anyway (it is reported as a warning). */
     allowUnbalanced?: boolean
   },
@@ -36,6 +38,7 @@ export function sieRows(
   const agg = aggregate(parsed.file, {
     year: options.year,
     costCentreDimension: options.costCentreDimension ?? 1,
+    ...(options.activityDimension === undefined ? {} : { activityDimension: options.activityDimension }),
   })
   const fy = agg.fiscalYear
   if (!fy) {
@@ -56,7 +59,7 @@ export function sieRows(
       costCentre: r.costCentre,
       account: r.account,
       accountGroup: null,
-      activityCode: null,
+      activityCode: r.activity ?? null,
     }
     if (r.outcomeOre !== 0n) rows.push({ ...base, measure: 'outcome', amountOre: toOre(r.outcomeOre, 1) })
     if (r.budgetOre !== 0n) rows.push({ ...base, measure: 'period-budget', amountOre: toOre(r.budgetOre, 1) })

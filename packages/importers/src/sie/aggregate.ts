@@ -5,6 +5,11 @@ export interface SieAggregateOptions {
   readonly year: number
   /** The dimension whose objects are cost centres; 1 ("Kostnadsställe/resultatenhet") by default. */
   readonly costCentreDimension?: number
+  /**
+   * The dimension whose objects are activity codes (verksamhet), when the ledger books them; read
+   * from the vouchers only (object balances are split by cost centre alone).
+   */
+  readonly activityDimension?: number
   /** Where outcome comes from; `auto` prefers the vouchers (see `aggregate`). */
   readonly outcomeSource?: 'auto' | 'balances' | 'transactions'
   /** How object rows of #PSALDO/#PBUDGET relate to the object-less rows; `auto` detects it. */
@@ -15,6 +20,8 @@ export interface SieAggregateRow {
   readonly account: string
   /** The object in the cost-centre dimension; null for amounts booked without one. */
   readonly costCentre: string | null
+  /** The object in the activity dimension, when one was asked for and the row has one. */
+  readonly activity?: string
   /** `YYYYMM` */
   readonly period: string
   /** Exact öre, debit positive: costs positive, income negative. */
@@ -124,13 +131,21 @@ export function aggregate(file: SieFile, options: SieAggregateOptions): SieAggre
           ? 'balances'
           : 'none'
 
+  // With an activity dimension, a voucher row's key is its cost centre and activity together, split
+  // again below; the separator cannot occur in an object id (SIE text has no control characters).
+  const activityOf = options.activityDimension ? costCentreResolver(file, options.activityDimension) : null
+  const keyOf = (objects: SieObjectList): string | null => {
+    const centre = costCentre(objects)
+    const activity = activityOf?.(objects) ?? null
+    return activity === null ? centre : `${centre ?? ''}${ACTIVITY_SEPARATOR}${activity}`
+  }
   if (outcomeSource === 'transactions') {
     for (const voucher of file.vouchers) {
       for (const row of voucher.rows) {
         if (row.kind !== 'TRANS') continue
         const date = row.date ?? voucher.date
         if (date < start || date > end) continue
-        add(row.account, costCentre(row.objects), date.slice(0, 6), 'outcomeOre', row.amountOre)
+        add(row.account, keyOf(row.objects), date.slice(0, 6), 'outcomeOre', row.amountOre)
       }
     }
   } else if (outcomeSource === 'balances') {
@@ -140,7 +155,15 @@ export function aggregate(file: SieFile, options: SieAggregateOptions): SieAggre
   const budget = balances.filter((b) => b.kind === 'PBUDGET')
   addBalances(budget, objectBalances, costCentre, (a, c, p, ore) => add(a, c, p, 'budgetOre', ore))
 
-  const result = sums.rows().filter((r) => r.outcomeOre !== 0n || r.budgetOre !== 0n)
+  const result = sums
+    .rows()
+    .filter((r) => r.outcomeOre !== 0n || r.budgetOre !== 0n)
+    .map((r) => {
+      const at = r.costCentre?.indexOf(ACTIVITY_SEPARATOR) ?? -1
+      if (r.costCentre === null || at < 0) return r
+      const centre = r.costCentre.slice(0, at)
+      return { ...r, costCentre: centre === '' ? null : centre, activity: r.costCentre.slice(at + 1) }
+    })
   result.sort(
     (a, b) =>
       compare(a.account, b.account) ||
@@ -150,6 +173,8 @@ export function aggregate(file: SieFile, options: SieAggregateOptions): SieAggre
   )
   return { rows: result, fiscalYear, outcomeSource, objectBalances }
 }
+
+const ACTIVITY_SEPARATOR = '\u0001'
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0

@@ -91,6 +91,13 @@ const ImportQuery = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
+  activityDimension: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(99)
+    .optional()
+    .describe('SIE: dimensionen med SCB:s verksamhetskoder'),
   acceptNewCostCentres: z
     .enum(['true', 'false'])
     .default('false')
@@ -336,6 +343,7 @@ export function economyRoutes(app: AppInstance): void {
         bytes: bodyBytes(request),
         municipality: board.municipality,
         board,
+        activityDimension: q.activityDimension,
       })
     },
   )
@@ -362,6 +370,7 @@ export function economyRoutes(app: AppInstance): void {
         bytes: bodyBytes(request),
         municipality: board.municipality,
         board,
+        activityDimension: q.activityDimension,
         expectedSha256: q.sha256,
         acceptNewCostCentres: q.acceptNewCostCentres,
         actor: await actorOf(app.db, userId),
