@@ -1,7 +1,6 @@
 import {
   appendAudit,
   boardPath,
-  findMunicipality,
   mapCostCentre,
   readAccountGroups,
   readActivities,
@@ -50,12 +49,17 @@ import {
   type TemplateName,
   templateNames,
 } from '@arshjul/importers'
-import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { AppInstance } from '../app.ts'
 import { mayDo, requireAllowed } from '../policies/guards.ts'
 import { actorOf } from './cycle-context.ts'
-import { BoardParams, MunicipalityParams, requireBoard } from './params.ts'
+import {
+  BoardParams,
+  MunicipalityParams,
+  requireBoard,
+  requireMunicipality,
+  uploadedBytes,
+} from './params.ts'
 
 const BASE = '/api/municipalities/:code/boards/:board/economy'
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 423: ApiError }
@@ -113,14 +117,6 @@ function subjectOf(q: z.infer<typeof CommentQuery>): CommentSubject {
     default:
       return { kind: q.kind }
   }
-}
-
-function bodyBytes(request: FastifyRequest): Uint8Array {
-  const body = request.body
-  if (!(body instanceof Buffer)) {
-    throw new AppError('VALIDATION', { userMessage: 'Skicka filen som application/octet-stream.' })
-  }
-  return new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
 }
 
 /** Economy: operating table, drill-down, activities, investments, frames, comments, imports, templates. */
@@ -340,7 +336,7 @@ export function economyRoutes(app: AppInstance): void {
         kind: q.kind,
         year: q.year,
         fileName: q.fileName,
-        bytes: bodyBytes(request),
+        bytes: uploadedBytes(request),
         municipality: board.municipality,
         board,
         activityDimension: q.activityDimension,
@@ -367,7 +363,7 @@ export function economyRoutes(app: AppInstance): void {
         kind: q.kind,
         year: q.year,
         fileName: q.fileName,
-        bytes: bodyBytes(request),
+        bytes: uploadedBytes(request),
         municipality: board.municipality,
         board,
         activityDimension: q.activityDimension,
@@ -377,12 +373,6 @@ export function economyRoutes(app: AppInstance): void {
       })
     },
   )
-
-  const requireMunicipality = async (code: string) => {
-    const m = await findMunicipality(app.db, code)
-    if (!m) throw new AppError('NOT_FOUND', { userMessage: `Kommun ${code} finns inte.` })
-    return m
-  }
 
   app.put(
     `${BASE}/frames/:list`,
@@ -430,7 +420,7 @@ export function economyRoutes(app: AppInstance): void {
       },
     },
     async (request) => {
-      const m = await requireMunicipality(request.params.code)
+      const m = await requireMunicipality(app.db, request.params.code)
       const [reorgs, descriptions] = await Promise.all([
         readReorganisations(app.db, m.id),
         app.db.query<{ key: string; description: string }>(
@@ -455,7 +445,7 @@ export function economyRoutes(app: AppInstance): void {
       },
     },
     async (request) => {
-      const m = await requireMunicipality(request.params.code)
+      const m = await requireMunicipality(app.db, request.params.code)
       const userId = await requireAllowed(app.db, request, 'manage-cycle', [m.id])
       const actor = await actorOf(app.db, userId)
       await app.db.transaction((tx) => recordReorganisation(tx, m.id, request.body, actor))
@@ -473,7 +463,7 @@ export function economyRoutes(app: AppInstance): void {
         response: { 200: z.array(AccountGroup), ...errors },
       },
     },
-    async (request) => readAccountGroups(app.db, (await requireMunicipality(request.params.code)).id),
+    async (request) => readAccountGroups(app.db, (await requireMunicipality(app.db, request.params.code)).id),
   )
 
   app.put(
@@ -488,7 +478,7 @@ export function economyRoutes(app: AppInstance): void {
       },
     },
     async (request) => {
-      const m = await requireMunicipality(request.params.code)
+      const m = await requireMunicipality(app.db, request.params.code)
       const userId = await requireAllowed(app.db, request, 'manage-cycle', [m.id])
       const problems = checkAccountGroups(request.body)
       if (problems.length > 0) {
@@ -527,7 +517,7 @@ export function economyRoutes(app: AppInstance): void {
       },
     },
     async (request) => {
-      const m = await requireMunicipality(request.params.code)
+      const m = await requireMunicipality(app.db, request.params.code)
       const centres = await readCostCentres(app.db, m.id)
       return [...centres.values()].map((c) => ({
         code: c.code,
@@ -549,7 +539,7 @@ export function economyRoutes(app: AppInstance): void {
       },
     },
     async (request) => {
-      const m = await requireMunicipality(request.params.code)
+      const m = await requireMunicipality(app.db, request.params.code)
       const userId = await requireAllowed(app.db, request, 'manage-cycle', [m.id])
       const actor = await actorOf(app.db, userId)
       await app.db.transaction((tx) =>

@@ -1,5 +1,12 @@
-import { type BoardContext, type Database, findBoard } from '@arshjul/db'
-import { Key, MunicipalityCode, Year } from '@arshjul/domain'
+import {
+  type BoardContext,
+  type Database,
+  findBoard,
+  findMunicipality,
+  type MunicipalityContext,
+} from '@arshjul/db'
+import { AppError, Key, MunicipalityCode, Year } from '@arshjul/domain'
+import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { notFound } from '../errors.ts'
 
@@ -18,4 +25,20 @@ export async function requireBoard(db: Database, params: z.infer<typeof BoardPar
   const board = await findBoard(db, params.code, params.board)
   if (!board) throw notFound(`Nämnden "${params.board}" i kommun ${params.code}`)
   return board
+}
+
+/** Resolve the municipality of the path, or answer 404. */
+export async function requireMunicipality(db: Database, code: string): Promise<MunicipalityContext> {
+  const municipality = await findMunicipality(db, code)
+  if (!municipality) throw notFound(`Kommun ${code}`)
+  return municipality
+}
+
+/** An uploaded file: the raw body of an application/octet-stream request. */
+export function uploadedBytes(request: FastifyRequest): Uint8Array {
+  const body = request.body
+  if (!(body instanceof Buffer)) {
+    throw new AppError('VALIDATION', { userMessage: 'Skicka filen som application/octet-stream.' })
+  }
+  return new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
 }

@@ -1,6 +1,9 @@
 import {
+  type Actor,
+  type BoardContext,
   boardPath,
   personnelScopes,
+  type Queryable,
   readInternalControl,
   readPersonnel,
   resolvePersonnelScope,
@@ -32,7 +35,13 @@ import { z } from 'zod'
 import type { AppInstance } from '../app.ts'
 import { mayDo, requireAllowed } from '../policies/guards.ts'
 import { actorOf } from './cycle-context.ts'
-import { BoardParams, MunicipalityParams, requireBoard } from './params.ts'
+import {
+  BoardParams,
+  MunicipalityParams,
+  requireBoard,
+  requireMunicipality,
+  uploadedBytes,
+} from './params.ts'
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 423: ApiError }
 const IC = '/api/municipalities/:code/boards/:board/internal-control'
@@ -45,10 +54,26 @@ const conflict = () =>
 
 /** Personnel figures (with the protection of small groups) and internal control. */
 export function personnelRoutes(app: AppInstance): void {
-  const requireMunicipality = async (code: string) => {
-    const [m] = await app.db.query<{ id: string }>('SELECT id FROM municipalities WHERE code = $1', [code])
-    if (!m) throw new AppError('NOT_FOUND', { userMessage: `Kommun ${code} finns inte.` })
-    return m.id
+  /**
+   * A versioned save on the board's internal control: the caller must be allowed `action` on the
+   * board; a stale version is a conflict (409) and nothing is written.
+   */
+  const saveOnBoard = async (
+    request: FastifyRequest,
+    params: z.infer<typeof BoardParams>,
+    action: 'report' | 'manage-cycle',
+    save: (
+      tx: Queryable,
+      board: BoardContext,
+      actor: Actor,
+    ) => Promise<{ outcome: 'saved'; version: number } | { outcome: 'conflict' }>,
+  ) => {
+    const board = await requireBoard(app.db, params)
+    const userId = await requireAllowed(app.db, request, action, await boardPath(app.db, board.id))
+    const actor = await actorOf(app.db, userId)
+    const result = await app.db.transaction((tx) => save(tx, board, actor))
+    if (result.outcome === 'conflict') throw conflict()
+    return { version: result.version }
   }
 
   /** Where a personnel scope sits, for "inside the administration": a grant there or above sees all. */
@@ -74,7 +99,7 @@ export function personnelRoutes(app: AppInstance): void {
         response: { 200: PersonnelScopes, ...errors },
       },
     },
-    async (request) => personnelScopes(app.db, await requireMunicipality(request.params.code)),
+    async (request) => personnelScopes(app.db, (await requireMunicipality(app.db, request.params.code)).id),
   )
 
   const ImportQuery = z.object({
@@ -86,12 +111,6 @@ export function personnelRoutes(app: AppInstance): void {
       .regex(/^[0-9a-f]{64}$/)
       .optional(),
   })
-  const bytesOf = (request: FastifyRequest): Uint8Array => {
-    if (!(request.body instanceof Buffer)) {
-      throw new AppError('VALIDATION', { userMessage: 'Skicka filen som application/octet-stream.' })
-    }
-    return new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength)
-  }
 
   app.get(
     '/api/municipalities/:code/personnel/template.:format',
@@ -105,7 +124,7 @@ export function personnelRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      const municipalityId = await requireMunicipality(request.params.code)
+      const municipalityId = (await requireMunicipality(app.db, request.params.code)).id
       const year = request.query.year ?? new Date().getFullYear()
       const file = await personnelTemplate(app.db, municipalityId, request.params.format, year)
       return reply
@@ -127,14 +146,14 @@ export function personnelRoutes(app: AppInstance): void {
       },
     },
     async (request) => {
-      const municipalityId = await requireMunicipality(request.params.code)
+      const municipalityId = (await requireMunicipality(app.db, request.params.code)).id
       await requireAllowed(app.db, request, 'manage-cycle', [municipalityId])
       const q = request.query
       return previewPersonnelImport(app.db, {
         format: q.kind,
         year: q.year,
         fileName: q.fileName,
-        bytes: bytesOf(request),
+        bytes: uploadedBytes(request),
         municipalityId,
       })
     },
@@ -152,14 +171,14 @@ export function personnelRoutes(app: AppInstance): void {
       },
     },
     async (request) => {
-      const municipalityId = await requireMunicipality(request.params.code)
+      const municipalityId = (await requireMunicipality(app.db, request.params.code)).id
       const userId = await requireAllowed(app.db, request, 'manage-cycle', [municipalityId])
       const q = request.query
       return commitPersonnelImport(app.db, {
         format: q.kind,
         year: q.year,
         fileName: q.fileName,
-        bytes: bytesOf(request),
+        bytes: uploadedBytes(request),
         municipalityId,
         expectedSha256: q.sha256,
         actor: await actorOf(app.db, userId),
@@ -179,7 +198,7 @@ export function personnelRoutes(app: AppInstance): void {
       },
     },
     async (request) => {
-      const municipalityId = await requireMunicipality(request.params.code)
+      const municipalityId = (await requireMunicipality(app.db, request.params.code)).id
       const scope = await resolvePersonnelScope(app.db, municipalityId, request.params.scope)
       if (!scope)
         throw new AppError('NOT_FOUND', { userMessage: `Enheten "${request.params.scope}" finns inte.` })
@@ -218,16 +237,10 @@ export function personnelRoutes(app: AppInstance): void {
         response: { 200: Saved, ...errors },
       },
     },
-    async (request) => {
-      const board = await requireBoard(app.db, request.params)
-      const userId = await requireAllowed(app.db, request, 'manage-cycle', await boardPath(app.db, board.id))
-      const actor = await actorOf(app.db, userId)
-      const result = await app.db.transaction((tx) =>
+    (request) =>
+      saveOnBoard(request, request.params, 'manage-cycle', (tx, board, actor) =>
         saveRisk(tx, board, request.params.risk, request.body, actor),
-      )
-      if (result.outcome === 'conflict') throw conflict()
-      return { version: result.version }
-    },
+      ),
   )
 
   app.put(
@@ -241,16 +254,10 @@ export function personnelRoutes(app: AppInstance): void {
         response: { 200: Saved, ...errors },
       },
     },
-    async (request) => {
-      const board = await requireBoard(app.db, request.params)
-      const userId = await requireAllowed(app.db, request, 'manage-cycle', await boardPath(app.db, board.id))
-      const actor = await actorOf(app.db, userId)
-      const result = await app.db.transaction((tx) =>
+    (request) =>
+      saveOnBoard(request, request.params, 'manage-cycle', (tx, board, actor) =>
         saveControl(tx, board, request.params.control, request.body, actor),
-      )
-      if (result.outcome === 'conflict') throw conflict()
-      return { version: result.version }
-    },
+      ),
   )
 
   app.put(
@@ -265,16 +272,10 @@ export function personnelRoutes(app: AppInstance): void {
         response: { 200: Saved, ...errors },
       },
     },
-    async (request) => {
-      const board = await requireBoard(app.db, request.params)
-      const userId = await requireAllowed(app.db, request, 'report', await boardPath(app.db, board.id))
-      const actor = await actorOf(app.db, userId)
-      const result = await app.db.transaction((tx) =>
+    (request) =>
+      saveOnBoard(request, request.params, 'report', (tx, board, actor) =>
         saveControlFollowUp(tx, board, request.params.control, request.params.followUp, request.body, actor),
-      )
-      if (result.outcome === 'conflict') throw conflict()
-      return { version: result.version }
-    },
+      ),
   )
 
   app.put(
@@ -288,15 +289,9 @@ export function personnelRoutes(app: AppInstance): void {
         response: { 200: Saved, ...errors },
       },
     },
-    async (request) => {
-      const board = await requireBoard(app.db, request.params)
-      const userId = await requireAllowed(app.db, request, 'report', await boardPath(app.db, board.id))
-      const actor = await actorOf(app.db, userId)
-      const result = await app.db.transaction((tx) =>
+    (request) =>
+      saveOnBoard(request, request.params, 'report', (tx, board, actor) =>
         saveControlAssessment(tx, board, request.params.followUp, request.body, actor),
-      )
-      if (result.outcome === 'conflict') throw conflict()
-      return { version: result.version }
-    },
+      ),
   )
 }
