@@ -19,11 +19,11 @@ import {
   type ImportPreview,
   type ImportResult,
   type Measure,
-  type ProblemDetail,
 } from '@arshjul/domain'
+import { assertPreviewed, problemDetails } from './problems.ts'
 import { type PreparedInvestments, sheetRows } from './sheet-rows.ts'
 import { sieRows } from './sie-rows.ts'
-import type { ImportProblem, PreparedRows } from './types.ts'
+import type { PreparedRows } from './types.ts'
 
 export interface ImportRequest {
   kind: ImportKind
@@ -48,15 +48,6 @@ export function sha256Of(bytes: Uint8Array): string {
 function sourceKindOf(kind: ImportKind): EconomyImport['sourceKind'] {
   if (kind === 'sie') return 'sie'
   return kind.startsWith('csv') ? 'csv' : 'xlsx'
-}
-
-function details(errors: readonly ImportProblem[]): ProblemDetail[] {
-  return errors.map((e) => ({
-    path: e.column === undefined ? `rad ${e.line}` : `rad ${e.line}, kolumn ${e.column}`,
-    message: e.message,
-    line: e.line,
-    ...(e.column === undefined ? {} : { column: e.column }),
-  }))
 }
 
 /** Read the file into rows (nothing is written); a bad file is a VALIDATION error listing lines. */
@@ -95,7 +86,7 @@ async function prepare(
   if (!prepared.ok) {
     throw new AppError('VALIDATION', {
       userMessage: `Filen ${req.fileName} kunde inte läsas in: ${prepared.errors.length === 1 ? 'ett fel' : `${prepared.errors.length} fel`}. Ingenting har sparats.`,
-      details: details(prepared.errors),
+      details: problemDetails(prepared.errors),
     })
   }
   return {
@@ -144,11 +135,7 @@ export async function commitEconomyImport(
 ): Promise<ImportResult> {
   return db.transaction(async (tx) => {
     const { prepared, imp, investments } = await prepare(tx, req)
-    if (req.expectedSha256 !== undefined && req.expectedSha256 !== imp.sha256) {
-      throw new AppError('CONFLICT', {
-        userMessage: 'Filen är inte densamma som förhandsgranskades. Förhandsgranska den igen.',
-      })
-    }
+    assertPreviewed(req.expectedSha256, imp.sha256)
     const known = await readCostCentres(tx, req.municipality.id)
     const unknown = [
       ...new Set(prepared.rows.map((r) => r.costCentre).filter((c): c is string => c !== null)),

@@ -9,6 +9,7 @@ import {
 } from '@arshjul/db'
 import { AppError, type PersonnelImportPreview, type ProblemDetail, personnelMeasures } from '@arshjul/domain'
 import { sha256Of } from '../economy/import.ts'
+import { assertPreviewed, problemDetails } from '../economy/problems.ts'
 import { parsePersonnelSheet } from '../spreadsheet/personnel.ts'
 import { personnelTemplateCsv, personnelTemplateXlsx } from '../spreadsheet/templates.ts'
 
@@ -40,16 +41,7 @@ async function prepare(db: Queryable, req: PersonnelImportRequest): Promise<Prep
     throw new AppError('VALIDATION', { userMessage: `Filen ${req.fileName} är tom.` })
   const parsed = await parsePersonnelSheet(req.bytes, req.format, { year: req.year, allowYears: 'any' })
   const problems: ProblemDetail[] = []
-  if (!parsed.ok) {
-    for (const e of parsed.errors) {
-      problems.push({
-        path: e.column === undefined ? `rad ${e.line}` : `rad ${e.line}, kolumn ${e.column}`,
-        message: e.message,
-        line: e.line,
-        ...(e.column === undefined ? {} : { column: e.column }),
-      })
-    }
-  }
+  if (!parsed.ok) problems.push(...problemDetails(parsed.errors))
   const rows: Prepared['rows'] = []
   const names = new Map<string, string>()
   if (parsed.ok) {
@@ -138,11 +130,7 @@ export async function commitPersonnelImport(
 ): Promise<{ rowCount: number; replaced: boolean }> {
   return db.transaction(async (tx) => {
     const { rows, imp } = await prepare(tx, req)
-    if (req.expectedSha256 !== undefined && req.expectedSha256 !== imp.sha256) {
-      throw new AppError('CONFLICT', {
-        userMessage: 'Filen är inte densamma som förhandsgranskades. Förhandsgranska den igen.',
-      })
-    }
+    assertPreviewed(req.expectedSha256, imp.sha256)
     const { replaced } = await replacePersonnelImport(tx, { ...imp, actor: req.actor }, rows)
     return { rowCount: rows.length, replaced }
   })
