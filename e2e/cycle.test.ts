@@ -7,22 +7,20 @@
  * Demo: Luleå (2580), board ks, the open follow-up ksf-2025-delar (deadline passed: all parts late).
  * Signing in is limited to 10 a minute per address; this file signs in 9 times.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, type RunningApp, startApp } from './app.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import {
   arrivedAt,
   checkAccessibility,
   eventually,
   heading,
-  newPerson,
-  type Person,
   refused,
   signIn,
   signInQuietly,
   tabTo,
   typeText,
 } from './browser.ts'
+import { usePeople } from './people.ts'
 
 const GOAL = 'Öka takten i samhällsbyggnadsprocessen'
 const ACTIVITY = /^Förbättrad planberedskap för bostäder/
@@ -31,32 +29,7 @@ const CONTROLLER = 'controller@lulea.example'
 const HEAD = 'forvaltningschef@lulea.example'
 const REVIEW_PATH = '/2580/ks/uppfoljning/ksf-2025-delar/granskning'
 
-let app: RunningApp
-let browser: Browser
-let people: Person[] = []
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-afterEach(async () => {
-  const problems = people.flatMap((p) => p.problems)
-  await Promise.all(people.map((p) => p.context.close()))
-  people = []
-  expect(problems, 'the browser reported errors').toEqual([])
-})
-
-async function person(viewport?: { width: number; height: number }): Promise<Person> {
-  const p = await newPerson(browser, app.baseUrl, viewport)
-  people.push(p)
-  return p
-}
+const person = usePeople()
 
 const path = (page: Page) => new URL(page.url()).pathname
 const saveStatus = (page: Page) => page.locator('.save-status')

@@ -7,20 +7,18 @@
  * Demo: Luleå (2580) KS 2024 per office (costs negative, mkr), Linköping (0580) KS 2024 per staff
  * unit and per activity code (costs positive, mnkr) with investments.
  */
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, type RunningApp, startApp } from './app.ts'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import {
   arrivedAt,
   checkAccessibility,
   eventually,
   heading,
-  newPerson,
-  type Person,
   refused,
   signInQuietly,
   tabTo,
 } from './browser.ts'
+import { plain, usePeople } from './people.ts'
 
 const MINUS = '\u2212'
 const CONTROLLER = 'controller@lulea.example'
@@ -31,35 +29,7 @@ const IMPORT_YEAR = 2030
 /** Luleå's open follow-up, whose comments can still be written. */
 const OPEN_FOLLOW_UP = 'ksf-2025-delar'
 
-let app: RunningApp
-let browser: Browser
-let people: Person[] = []
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-afterEach(async () => {
-  const problems = people.flatMap((p) => p.problems)
-  await Promise.all(people.map((p) => p.context.close()))
-  people = []
-  expect(problems, 'the browser reported errors').toEqual([])
-})
-
-async function person(viewport?: { width: number; height: number }): Promise<Person> {
-  const p = await newPerson(browser, app.baseUrl, viewport)
-  people.push(p)
-  return p
-}
-
-/** Text with every kind of space made plain, so that "1 240,8" matches whatever space it has. */
-const plain = (text: string | null) => (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim()
+const person = usePeople()
 
 const operatingTable = (page: Page) => page.getByRole('table', { name: /^Driftredovisning per ansvar/ })
 

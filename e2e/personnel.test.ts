@@ -9,21 +9,19 @@
  * for the public), the open follow-up ksf-2025-delar; Linköping (0580) KLF 2020–2024 and KS's
  * internal control 2024 (two controls and an overall assessment).
  */
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, type RunningApp, startApp } from './app.ts'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import {
   arrivedAt,
   checkAccessibility,
   eventually,
   heading,
-  newPerson,
-  type Person,
   refused,
   signInQuietly,
   tabTo,
   typeText,
 } from './browser.ts'
+import { plain, usePeople } from './people.ts'
 
 const CONTROLLER = 'controller@lulea.example'
 const ADMIN = 'admin@lulea.example'
@@ -36,35 +34,7 @@ const HIDDEN_RULE =
 /** A year without demo figures, so that what the import adds is all there is. */
 const IMPORT_YEAR = 2030
 
-let app: RunningApp
-let browser: Browser
-let people: Person[] = []
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-afterEach(async () => {
-  const problems = people.flatMap((p) => p.problems)
-  await Promise.all(people.map((p) => p.context.close()))
-  people = []
-  expect(problems, 'the browser reported errors').toEqual([])
-})
-
-async function person(viewport?: { width: number; height: number }): Promise<Person> {
-  const p = await newPerson(browser, app.baseUrl, viewport)
-  people.push(p)
-  return p
-}
-
-/** Text with every kind of space made plain, so that "1 234" matches whatever space it has. */
-const plain = (text: string | null) => (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim()
+const person = usePeople()
 
 async function pageReady(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.loading, [aria-busy="true"]'))
