@@ -1,49 +1,26 @@
 import type { OperatingView } from '@arshjul/domain'
-import { useEffect, useRef, useState } from 'react'
+import { loadBarCharts } from '../../lib/echarts-load.ts'
 import { barChartData, barChartHeight, barChartOption, barChartSummary } from '../../lib/economy.ts'
+import { useEChart } from '../../lib/use-echart.ts'
 
 /**
  * Budget and outcome per cost centre as horizontal bars. It is an image to assistive technology,
  * summarised by its aria-label; the table "Driftredovisning per ansvar" is the full text alternative.
  */
 export function BudgetChart({ view }: { view: OperatingView }) {
-  const container = useRef<HTMLDivElement>(null)
-  const [failed, setFailed] = useState(false)
-
-  useEffect(() => {
-    const element = container.current
-    if (!element) return
-    let disposed = false
-    let dispose = () => {}
-    import('./echarts-bar.ts')
-      .then(({ init }) => {
-        if (disposed) return
-        const chart = init(element, null, { renderer: 'svg' })
-        const data = barChartData(view)
-        let narrow = element.clientWidth < 480
-        chart.setOption(barChartOption(data, view.display, narrow))
-        const observer = new ResizeObserver(() => {
-          const nowNarrow = element.clientWidth < 480
-          if (nowNarrow !== narrow) {
-            narrow = nowNarrow
-            chart.setOption(barChartOption(data, view.display, narrow))
-          }
-          chart.resize()
-        })
-        observer.observe(element)
-        dispose = () => {
-          observer.disconnect()
-          chart.dispose()
-        }
-      })
-      .catch(() => {
-        if (!disposed) setFailed(true)
-      })
+  const { ref: container, failed } = useEChart(loadBarCharts, view, (chart, data, element) => {
+    const bars = barChartData(data)
+    // Narrow screens get a layout of their own; it is chosen again when the width crosses 480 px.
+    let narrow = element.clientWidth < 480
+    chart.setOption(barChartOption(bars, data.display, narrow))
     return () => {
-      disposed = true
-      dispose()
+      const nowNarrow = element.clientWidth < 480
+      if (nowNarrow !== narrow) {
+        narrow = nowNarrow
+        chart.setOption(barChartOption(bars, data.display, narrow))
+      }
     }
-  }, [view])
+  })
 
   if (failed) {
     return <p className="muted">Diagrammet kunde inte visas. Alla belopp finns i tabellen.</p>

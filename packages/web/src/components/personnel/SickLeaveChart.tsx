@@ -1,39 +1,16 @@
-import { useEffect, useRef, useState } from 'react'
+import { loadLineCharts } from '../../lib/echarts-load.ts'
 import { type SickLeaveChart as ChartData, sickLeaveOption, sickLeaveSummary } from '../../lib/personnel.ts'
+import { useEChart } from '../../lib/use-echart.ts'
 
 /**
  * Sick leave over the years as lines (everyone, women, men). It is an image to assistive
  * technology, summarised by its aria-label; the table "Sjukfrånvaro" is the full text alternative.
  */
 export function SickLeaveChart({ chart, scopeName }: { chart: ChartData; scopeName: string }) {
-  const container = useRef<HTMLDivElement>(null)
-  const [failed, setFailed] = useState(false)
-
-  useEffect(() => {
-    const element = container.current
-    if (!element) return
-    let disposed = false
-    let dispose = () => {}
-    import('../../lib/echarts.ts')
-      .then(({ init }) => {
-        if (disposed) return
-        const instance = init(element, null, { renderer: 'svg' })
-        instance.setOption(sickLeaveOption(chart))
-        const observer = new ResizeObserver(() => instance.resize())
-        observer.observe(element)
-        dispose = () => {
-          observer.disconnect()
-          instance.dispose()
-        }
-      })
-      .catch(() => {
-        if (!disposed) setFailed(true)
-      })
-    return () => {
-      disposed = true
-      dispose()
-    }
-  }, [chart])
+  const { ref: container, failed } = useEChart(loadLineCharts, chart, (instance, data) => {
+    instance.setOption(sickLeaveOption(data))
+    return undefined
+  })
 
   if (failed) {
     return <p className="muted">Diagrammet kunde inte visas. Alla värden finns i tabellen.</p>
