@@ -5,7 +5,6 @@ import {
   defaultAccountGroups,
   type ImportPreview,
   type Measure,
-  measureLabels,
 } from '@arshjul/domain'
 import { type Actor, appendAudit } from '../cycle/audit.ts'
 import type { Queryable } from '../database.ts'
@@ -77,7 +76,7 @@ export async function replaceImport(
   imp: EconomyImport,
   rows: readonly AmountRow[],
   investmentRows: readonly InvestmentAmountRow[] = [],
-  options: { importId?: string; boardOfRow?: (row: AmountRow) => string | null } = {},
+  options: { importId?: string } = {},
 ): Promise<{ importId: string; replaced: PreviousImport | null }> {
   const previous = await findPreviousImport(tx, imp)
   if (previous) await tx.query('DELETE FROM economy_imports WHERE id = $1', [previous.id])
@@ -123,7 +122,7 @@ export async function replaceImport(
     rows.map((r) => [
       importId,
       imp.municipalityId,
-      options.boardOfRow ? options.boardOfRow(r) : imp.boardId,
+      imp.boardId,
       r.year,
       r.month,
       r.measure,
@@ -361,9 +360,4 @@ export async function previewImport(
     unknownCostCentres: unknownCodes.map((code) => ({ code, name: names.get(code) ?? null })),
     unmappedAccounts: unmapped,
   }
-}
-
-/** "Utfall" etc. for messages. */
-export function measureName(measure: Measure): string {
-  return measureLabels[measure]
 }
