@@ -2,8 +2,9 @@
  * The personnel and internal-control pages in the real app (CLI `serve`, demo data, Chromium):
  * personnel figures with small groups hidden from the public and shown inside the administration,
  * the sick-leave chart, the risk matrix, register and control plan, a controller's keyboard-only
- * round of risk → control → follow-up → overall assessment, a conflict, and the HR import — each
- * state checked with axe and at 320 px.
+ * round of risk → control → follow-up (as a part of the interim report's workflow: drafted,
+ * refused without an action, marked ready, approved) → overall assessment, a conflict on a monthly
+ * report's assessment, and the HR import — each state checked with axe and at 320 px.
  *
  * Demo: Luleå (2580) KSF 2024 (sick leave 3,03 %; 19 temporary staff, 11 women and 8 men, hidden
  * for the public), the open follow-up ksf-2025-delar; Linköping (0580) KLF 2020–2024 and KS's
@@ -29,6 +30,8 @@ const LULEA = '/2580/ks'
 const LINKOPING = '/0580/ks'
 const OPEN_FOLLOW_UP = 'ksf-2025-delar'
 const OPEN_IC = `${LULEA}/intern-kontroll?ar=2025&uppfoljning=${OPEN_FOLLOW_UP}`
+/** A monthly report made in a test, without the internal-control section (written on the page). */
+const MONTHLY = 'ksf-2025-08'
 const HIDDEN_RULE =
   'Uppgifter om grupper med färre än 10 personer visas inte utanför förvaltningen, inte heller uppgifter som skulle avslöja dem.'
 /** A year without demo figures, so that what the import adds is all there is. */
@@ -298,53 +301,68 @@ describe('internal control', () => {
       expect(planned).toContain(part)
     }
 
-    // Its follow-up: result, a level of the goals' scale, an action, and it returns next year.
-    await tabTo(p, `Följ upp av ${control}`)
-    await p.keyboard.press('Enter')
-    await eventually(() => p.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA')
-    await typeText(p, 'Stickprov på tio avtal: åtta var kompletta.')
-    await tabTo(p, /Ej bedömd$/)
-    await p.keyboard.press('ArrowUp')
-    await p.keyboard.press('ArrowUp')
-    expect(await p.getByRole('radio', { name: /Delvis uppfyllt$/ }).isChecked()).toBe(true)
-    await tabTo(p, 'Åtgärd (valfri)')
-    await typeText(p, 'Påminnelse till cheferna om avtalsmallen.')
-    await tabTo(p, 'Återkommer nästa år')
-    await p.keyboard.press('Space')
-    await checkAccessibility(p, 'internal-control-follow-up-form')
-    await tabTo(p, 'Spara uppföljningen')
-    await p.keyboard.press('Enter')
-    await eventually(() =>
-      p
-        .getByRole('status')
-        .filter({ hasText: `Uppföljningen av ${control} är sparad.` })
-        .count(),
-    ).toBe(1)
-    await pageReady(p)
+    // The interim report asks for internal control: the control is now a part of its workflow.
     const item = p.locator('.control-item').filter({ has: p.getByRole('heading', { name: control }) })
+    await eventually(() => item.locator('.part-status').textContent()).toContain('Ej påbörjad')
+    await tabTo(p, `Rapportera uppföljningen av ${control}`)
+    await p.keyboard.press('Enter')
+    await arrivedAt(p, control)
+    await checkAccessibility(p, 'internal-control-part')
+
+    // Its follow-up: result, a level of the goals' scale, an action, and it returns next year.
+    await tabTo(p, /^Resultat/)
+    await typeText(p, 'Stickprov på tio avtal: åtta var kompletta.')
+    await tabTo(p, /Helt uppfyllt$/)
+    await p.keyboard.press('ArrowDown')
+    await p.keyboard.press('ArrowDown')
+    expect(await p.getByRole('radio', { name: /Delvis uppfyllt$/ }).isChecked()).toBe(true)
+    // Marked ready without an action although the control shows shortcomings: refused, in Swedish.
+    controller.expectConsoleErrors(refused(400))
+    await tabTo(p, 'Klarmarkera')
+    await p.keyboard.press('Enter')
+    const errors = p.locator('.error-summary')
+    await eventually(() => errors.textContent()).toContain('Ange en åtgärd: kontrollen visar brister.')
+    await checkAccessibility(p, 'internal-control-part-error')
+    await tabTo(p, 'Ange en åtgärd: kontrollen visar brister.')
+    await p.keyboard.press('Enter')
+    await eventually(() => p.evaluate(() => document.activeElement?.id)).toBe('part-action')
+    await typeText(p, 'Påminnelse till cheferna om avtalsmallen.')
+    await tabTo(p, 'Kontrollmomentet återkommer i nästa års internkontrollplan')
+    await p.keyboard.press('Space')
+    await tabTo(p, 'Klarmarkera')
+    await p.keyboard.press('Enter')
+    await eventually(() => p.locator('.notice-box').textContent()).toContain('Delen är klarmarkerad')
+    // The controller reviews it on the same page and approves it.
+    await tabTo(p, 'Godkänn')
+    await p.keyboard.press('Enter')
+    await eventually(() => p.locator('.notice-box').textContent()).toContain('Delen är godkänd.')
+    await checkAccessibility(p, 'internal-control-part-approved')
+
+    await p.goto(OPEN_IC)
+    await pageReady(p)
+    await eventually(() => item.locator('.part-status').textContent()).toContain('Granskad')
     const followed = plain(await item.textContent())
     expect(followed).toContain('Delvis uppfyllt')
     expect(await item.locator('dt:text-is("Återkommer nästa år") + dd').textContent()).toBe('Ja')
     expect(followed).toContain('Stickprov på tio avtal: åtta var kompletta.')
     expect(followed).toContain('Påminnelse till cheferna om avtalsmallen.')
-    expect(plain(await rowOf(plan, control).textContent())).toContain('Delvis uppfyllt')
+    const planAfter = p.getByRole('table', { name: /^Internkontrollplan 2025/ })
+    expect(plain(await rowOf(planAfter, control).textContent())).toContain('Delvis uppfyllt')
 
-    // The overall assessment.
+    // The overall assessment, a part of its own.
     const assessment =
       'Den interna kontrollen fungerar i stort, men avtalen för distansarbete behöver följas.'
-    await tabTo(p, 'Skriv sammanfattande bedömning')
+    await tabTo(p, 'Skriv den sammanfattande bedömningen')
     await p.keyboard.press('Enter')
-    await eventually(() => p.evaluate(() => (document.activeElement as HTMLElement | null)?.id)).toBe(
-      'assessment-text',
-    )
+    await arrivedAt(p, 'Sammanfattande bedömning av den interna kontrollen')
+    await tabTo(p, /^Sammanfattande bedömning/)
     await typeText(p, assessment)
-    await tabTo(p, 'Spara bedömningen')
+    await tabTo(p, 'Klarmarkera')
     await p.keyboard.press('Enter')
-    await eventually(() =>
-      p.getByRole('status').filter({ hasText: 'Den sammanfattande bedömningen är sparad.' }).count(),
-    ).toBe(1)
+    await eventually(() => p.locator('.notice-box').textContent()).toContain('Delen är klarmarkerad')
+    await p.goto(OPEN_IC)
+    await pageReady(p)
     await eventually(() => p.locator('.ic-assessment').textContent()).toContain(assessment)
-    await eventually(() => focusedText(p)).toBe('Ändra sammanfattande bedömning')
     await checkAccessibility(p, 'internal-control-done')
 
     // The public sees it too, without forms.
@@ -361,23 +379,37 @@ describe('internal control', () => {
     const controller = await person()
     await signInQuietly(controller, CONTROLLER)
     const p = controller.page
-    await p.goto(OPEN_IC)
+    // A monthly report without the internal-control section: its assessment is written on the page.
+    const api = `/api/municipalities/2580/boards/ks/internal-control`
+    const session = await (await controller.context.request.get('/api/auth/session')).json()
+    const headers = { 'x-csrf-token': session.csrfToken }
+    const monthly = await controller.context.request.post('/api/municipalities/2580/boards/ks/follow-ups', {
+      data: {
+        key: MONTHLY,
+        kind: 'monthly',
+        year: 2025,
+        periodEnd: '2025-08-31',
+        title: 'Månadsrapport augusti 2025',
+        deadlines: { report: '2025-09-10' },
+        sections: ['goals'],
+        administration: 'ksf',
+      },
+      headers,
+    })
+    expect(monthly.status()).toBe(201)
+    await p.goto(`${LULEA}/intern-kontroll?ar=2025&uppfoljning=${MONTHLY}`)
     await pageReady(p)
     const open = p.getByRole('button', { name: /^(Skriv|Ändra) sammanfattande bedömning$/ })
     await eventually(() => open.count()).toBe(1)
     await open.click()
-    const field = p.getByRole('textbox', { name: 'Sammanfattande bedömning i Delårsrapport 2025' })
+    const field = p.getByRole('textbox', { name: 'Sammanfattande bedömning i Månadsrapport augusti 2025' })
     await eventually(() => p.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA')
 
     // Someone else saves in between.
-    const api = `/api/municipalities/2580/boards/ks/internal-control`
-    const session = await (await controller.context.request.get('/api/auth/session')).json()
-    const view = await (
-      await controller.context.request.get(`${api}?year=2025&followUp=${OPEN_FOLLOW_UP}`)
-    ).json()
-    const other = await controller.context.request.put(`${api}/assessments/${OPEN_FOLLOW_UP}`, {
+    const view = await (await controller.context.request.get(`${api}?year=2025&followUp=${MONTHLY}`)).json()
+    const other = await controller.context.request.put(`${api}/assessments/${MONTHLY}`, {
       data: { text: 'En annan bedömning, sparad under tiden.', version: view.assessment?.version ?? 0 },
-      headers: { 'x-csrf-token': session.csrfToken },
+      headers,
     })
     expect(other.status()).toBe(200)
 
@@ -399,7 +431,6 @@ describe('internal control', () => {
 
     // A risk changed by someone else while it is open: the saved version can be taken instead.
     const riskPath = `${api}/risks/ks-2025-risk-konfliktrisk`
-    const headers = { 'x-csrf-token': session.csrfToken }
     const base = { title: 'Konfliktrisk', probability: 2, consequence: 2, identifiedYear: 2025 }
     expect(
       (await controller.context.request.put(riskPath, { data: { ...base, version: 0 }, headers })).status(),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type BoardContext,
   carryControlsOver,
+  createFollowUp,
   createTestDatabase,
   findBoard,
   readInternalControl,
@@ -68,7 +69,7 @@ describe.each(testEngines())('personnel and internal control (%s)', (engine) => 
   })
 
   it('internal control: the plan, follow-ups on the goals’ scale, the assessment, and carrying over', async () => {
-    const view = await readInternalControl(t.db, linkoping, { year: 2024, editable: false })
+    const view = await readInternalControl(t.db, linkoping, { year: 2024, editable: false, insider: true })
     expect(view.followUp?.key).toBe('ks-2024-vb')
     expect(view.controls.length).toBe(2)
     expect(view.assessment?.text.length).toBeGreaterThan(20)
@@ -128,13 +129,50 @@ describe.each(testEngines())('personnel and internal control (%s)', (engine) => 
         actor,
       ),
     )
+    // The open interim report asks for internal control: the new control is a part of its workflow,
+    // and a direct save (which approval would overwrite) is refused.
+    const [part] = await t.db.query<{ kind: string }>(
+      `SELECT p.kind FROM report_parts p JOIN controls c ON c.id = p.subject_id
+        WHERE c.key = 'ksf-kontroll-upphandling'`,
+    )
+    expect(part?.kind).toBe('control')
     const level = lulea.municipality.settings.assessmentScale.levels[0]?.key ?? null
+    const change = { result: 'Två av tio saknade dokumentation.', level, returnsNextYear: true, version: 0 }
+    await expect(
+      t.db.transaction((tx) =>
+        saveControlFollowUp(tx, lulea, 'ksf-kontroll-upphandling', 'ksf-2025-delar', change, actor),
+      ),
+    ).rejects.toThrow(/arbetsflöde/)
+    await expect(
+      t.db.transaction((tx) =>
+        saveControlAssessment(tx, lulea, 'ksf-2025-delar', { text: 'x', version: 0 }, actor),
+      ),
+    ).rejects.toThrow(/arbetsflöde/)
+
+    // A follow-up without that section (a monthly report) takes the follow-up directly.
+    await t.db.transaction((tx) =>
+      createFollowUp(
+        tx,
+        lulea,
+        {
+          key: 'ksf-2025-08',
+          kind: 'monthly',
+          year: 2025,
+          periodEnd: '2025-08-31',
+          title: 'Månadsrapport augusti 2025',
+          deadlines: { report: '2025-09-10' },
+          sections: ['goals'],
+          administration: 'ksf',
+        },
+        actor,
+      ),
+    )
     const fu = await t.db.transaction((tx) =>
       saveControlFollowUp(
         tx,
         lulea,
         'ksf-kontroll-upphandling',
-        'ksf-2025-delar',
+        'ksf-2025-08',
         {
           result: 'Två av tio saknade dokumentation.',
           level,
@@ -150,7 +188,7 @@ describe.each(testEngines())('personnel and internal control (%s)', (engine) => 
       saveControlAssessment(
         tx,
         lulea,
-        'ksf-2025-delar',
+        'ksf-2025-08',
         { text: 'Kontrollen fungerar i huvudsak.', version: 0 },
         actor,
       ),
@@ -158,8 +196,9 @@ describe.each(testEngines())('personnel and internal control (%s)', (engine) => 
     expect(assessed).toEqual({ outcome: 'saved', version: 1 })
     const after = await readInternalControl(t.db, lulea, {
       year: 2025,
-      followUp: 'ksf-2025-delar',
+      followUp: 'ksf-2025-08',
       editable: true,
+      insider: true,
     })
     const risk = after.risks.find((r) => r.key === 'ksf-risk-upphandling')
     expect(risk).toMatchObject({ value: 9, band: 'high', bandLabel: 'Hög risk' })
@@ -175,7 +214,7 @@ describe.each(testEngines())('personnel and internal control (%s)', (engine) => 
     const carried = await t.db.transaction((tx) => carryControlsOver(tx, lulea, 2025))
     expect(carried).toBe(1)
     expect(await t.db.transaction((tx) => carryControlsOver(tx, lulea, 2025))).toBe(0)
-    const next = await readInternalControl(t.db, lulea, { year: 2026, editable: false })
+    const next = await readInternalControl(t.db, lulea, { year: 2026, editable: false, insider: true })
     expect(next.controls[0]?.carriedFrom).toEqual({ key: 'ksf-kontroll-upphandling', year: 2025 })
   })
 

@@ -3,10 +3,10 @@ import { z } from 'zod'
 import { Role, ScopeKind } from './access.ts'
 import { FollowUpSummary, IndicatorView, LevelView } from './api.ts'
 import { Change } from './baseline.ts'
-import { FollowUpStatus } from './follow-ups.ts'
+import { FollowUpStatus, Section } from './follow-ups.ts'
 import { AssessmentScale, Key } from './municipality.ts'
 import { IsoDate, Year } from './organisation.ts'
-import { Deadlines, PartKind, Section } from './reporting.ts'
+import { Deadlines, PartKind } from './reporting.ts'
 import { PartStatus } from './workflow.ts'
 
 export const SessionUser = z.object({

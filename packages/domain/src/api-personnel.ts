@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { LevelView } from './api.ts'
 import { Key } from './municipality.ts'
 import { PersonnelBreakdown, PersonnelMeasure } from './personnel.ts'
+import { PartStatus } from './workflow.ts'
 
 export const PersonnelCell = z.object({
   year: z.number().int(),
@@ -16,6 +17,13 @@ export const PersonnelCell = z.object({
   denominator: z.string().nullable(),
 })
 
+/**
+ * A part of the follow-up's workflow that holds what is shown (a control's follow-up, a text):
+ * until the follow-up is approved, the part's content is the latest word and is edited there.
+ */
+export const ReportPartRef = z.object({ id: z.string(), status: PartStatus })
+export type ReportPartRef = z.infer<typeof ReportPartRef>
+
 export const PersonnelView = z.object({
   scope: z.object({
     kind: z.enum(['org-unit', 'administration', 'municipality']),
@@ -26,6 +34,17 @@ export const PersonnelView = z.object({
   /** Whether the viewer sees everything (inside the administration) or the protected view. */
   insider: z.boolean(),
   hiddenCount: z.number().int(),
+  /**
+   * The administration's comments on its personnel in its follow-ups, newest first: the decided or
+   * approved text, or — for insiders, while the follow-up is being reported — the part's draft.
+   */
+  comments: z.array(
+    z.object({
+      followUp: z.object({ key: Key, title: z.string() }),
+      text: z.string().nullable(),
+      part: ReportPartRef.nullable(),
+    }),
+  ),
   measures: z.array(
     z.object({
       measure: PersonnelMeasure,
@@ -74,8 +93,12 @@ export const ControlView = z.object({
   responsible: z.string().nullable(),
   frequency: z.string().nullable(),
   mandatory: z.boolean(),
+  /** The unit that follows the control up in the workflow; none = the administration. */
+  unit: z.object({ key: Key, name: z.string() }).nullable(),
   carriedFrom: z.object({ key: Key, year: z.number().int() }).nullable(),
   version: z.number().int(),
+  /** The control's part in the follow-up's workflow, for those who may see it. */
+  part: ReportPartRef.nullable(),
   followUp: z
     .object({
       result: z.string().nullable(),
@@ -105,6 +128,10 @@ export const InternalControlView = z.object({
   ),
   controls: z.array(ControlView),
   assessment: z.object({ text: z.string(), version: z.number().int() }).nullable(),
+  /** The overall assessment's part in the follow-up's workflow, for those who may see it. */
+  assessmentPart: ReportPartRef.nullable(),
+  /** The board's units in force in the year: who may follow a control up. */
+  units: z.array(z.object({ key: Key, name: z.string() })),
   years: z.array(z.number().int()),
   editable: z.boolean(),
 })
@@ -129,6 +156,8 @@ export const SaveControl = z.object({
   responsible: z.string().trim().max(300).optional(),
   frequency: z.string().trim().max(200).optional(),
   mandatory: z.boolean().default(false),
+  /** The unit that follows the control up; none = the administration. */
+  unit: Key.nullable().default(null),
   /** 0 for a new control; else the version read (a stale one gives 409). */
   version: z.number().int().min(0),
 })

@@ -24,6 +24,18 @@ export const followUpStatusLabels: Record<FollowUpStatus, string> = {
   decided: 'Beslutad',
 }
 
+/** The sections a follow-up asks for; each becomes parts that someone must report. */
+export const Section = z.enum([
+  'goals',
+  'indicators',
+  'activities',
+  'assignments',
+  'economy-comments',
+  'personnel',
+  'internal-control',
+])
+export type Section = z.infer<typeof Section>
+
 /**
  * One follow-up (or the business plan) of a board for a year, e.g. the 2024 verksamhetsberättelse.
  * `periodEnd` is the last day reported on ("2024-12-31", "2025-08-31").
@@ -55,9 +67,7 @@ export const FollowUp = z.object({
     })
     .optional(),
   /** The sections reported in this follow-up. */
-  sections: z
-    .array(z.enum(['goals', 'indicators', 'activities', 'assignments', 'economy-comments']))
-    .optional(),
+  sections: z.array(Section).optional(),
 })
 export type FollowUp = z.infer<typeof FollowUp>
 

@@ -1,15 +1,11 @@
 import { z } from 'zod'
 import { AssignmentStatus } from './assignments.ts'
-import { Trend } from './follow-ups.ts'
+import { type Section, Trend } from './follow-ups.ts'
 import { ActivityStatus } from './goals.ts'
 import { ValueStatus } from './indicators.ts'
-import { type AssessmentScale, Key } from './municipality.ts'
+import { type AssessmentScale, Key, levelsHighestFirst } from './municipality.ts'
 import { IsoDate, Year } from './organisation.ts'
 import { analysisRequired } from './suggestion.ts'
-
-/** The sections a follow-up asks for; each becomes parts that someone must report. */
-export const Section = z.enum(['goals', 'indicators', 'activities', 'assignments', 'economy-comments'])
-export type Section = z.infer<typeof Section>
 
 export const sectionLabels: Record<Section, string> = {
   goals: 'Målbedömningar',
@@ -17,6 +13,8 @@ export const sectionLabels: Record<Section, string> = {
   activities: 'Aktiviteter',
   assignments: 'Uppdrag',
   'economy-comments': 'Ekonomikommentarer',
+  personnel: 'Personal',
+  'internal-control': 'Intern kontroll',
 }
 
 /** Deadlines of one follow-up, per step of the workflow. */
@@ -28,7 +26,15 @@ export const Deadlines = z.object({
 })
 export type Deadlines = z.infer<typeof Deadlines>
 
-export const PartKind = z.enum(['goal', 'indicator', 'activity', 'assignment'])
+export const PartKind = z.enum([
+  'goal',
+  'indicator',
+  'activity',
+  'assignment',
+  'control',
+  'control-summary',
+  'personnel',
+])
 export type PartKind = z.infer<typeof PartKind>
 
 export const partKindLabels: Record<PartKind, string> = {
@@ -36,6 +42,9 @@ export const partKindLabels: Record<PartKind, string> = {
   indicator: 'Indikator',
   activity: 'Aktivitet',
   assignment: 'Uppdrag',
+  control: 'Kontrollmoment',
+  'control-summary': 'Intern kontroll',
+  personnel: 'Personal',
 }
 
 const Text = z.string().max(20_000)
@@ -77,14 +86,36 @@ export const AssignmentReport = z.object({
 })
 export type AssignmentReport = z.infer<typeof AssignmentReport>
 
+/** A control's follow-up: what the control found, its level on the goals' scale and the action. */
+export const ControlReport = z.object({
+  result: Text.nullable().default(null),
+  level: Key.nullable().default(null),
+  action: Text.nullable().default(null),
+  returnsNextYear: z.boolean().default(false),
+})
+export type ControlReport = z.infer<typeof ControlReport>
+
+/** A board-level text in a follow-up: the overall assessment of internal control, or the personnel comment. */
+export const TextReport = z.object({ text: Text.nullable().default(null) })
+export type TextReport = z.infer<typeof TextReport>
+
 export const reportSchemas = {
   goal: GoalReport,
   indicator: IndicatorReport,
   activity: ActivityReport,
   assignment: AssignmentReport,
+  control: ControlReport,
+  'control-summary': TextReport,
+  personnel: TextReport,
 } as const
 
-export type ReportContent = GoalReport | IndicatorReport | ActivityReport | AssignmentReport
+export type ReportContent =
+  | GoalReport
+  | IndicatorReport
+  | ActivityReport
+  | AssignmentReport
+  | ControlReport
+  | TextReport
 
 export interface ReadinessProblem {
   field: string
@@ -136,6 +167,26 @@ export function readinessProblems(
   } else if (kind === 'activity') {
     const act = content as ActivityReport
     if (!act.status) problems.push({ field: 'status', message: 'Välj en status.' })
+  } else if (kind === 'control') {
+    const control = content as ControlReport
+    const levels = context.scale.levels
+    if (!control.result?.trim()) problems.push({ field: 'result', message: 'Beskriv vad kontrollen visade.' })
+    if (!control.level) problems.push({ field: 'level', message: 'Välj en bedömning.' })
+    else if (!levels.some((l) => l.key === control.level))
+      problems.push({ field: 'level', message: 'Bedömningen finns inte i kommunens skala.' })
+    else if (control.level !== levelsHighestFirst(context.scale)[0]?.key && !control.action?.trim()) {
+      problems.push({ field: 'action', message: 'Ange en åtgärd: kontrollen visar brister.' })
+    }
+  } else if (kind === 'control-summary' || kind === 'personnel') {
+    const text = content as TextReport
+    if (!text.text?.trim())
+      problems.push({
+        field: 'text',
+        message:
+          kind === 'personnel'
+            ? 'Skriv en kommentar om personalen.'
+            : 'Skriv en sammanfattande bedömning av den interna kontrollen.',
+      })
   } else {
     const asg = content as AssignmentReport
     if (!asg.status) problems.push({ field: 'status', message: 'Välj en status.' })

@@ -130,6 +130,48 @@ describe('when an analysis is required', () => {
   })
 })
 
+describe('when a control or a board text is ready', () => {
+  const context = { scale: lulea, suggestedLevel: null }
+  const control = (over: object) => ({
+    result: 'Tjugo fakturor granskade.',
+    level: 'helt',
+    action: null,
+    returnsNextYear: false,
+    ...over,
+  })
+
+  it('needs a result and a level on the scale; a full level needs no action', () => {
+    expect(readinessProblems('control', control({}), context)).toEqual([])
+    expect(readinessProblems('control', control({ result: ' ', level: null }), context)).toEqual([
+      { field: 'result', message: 'Beskriv vad kontrollen visade.' },
+      { field: 'level', message: 'Välj en bedömning.' },
+    ])
+    expect(readinessProblems('control', control({ level: 'okand' }), context)).toEqual([
+      { field: 'level', message: 'Bedömningen finns inte i kommunens skala.' },
+    ])
+  })
+
+  it.each(['hog', 'delvis', 'ej'])(
+    'a control at level %s shows shortcomings: it needs an action',
+    (level) => {
+      expect(readinessProblems('control', control({ level }), context)).toEqual([
+        { field: 'action', message: 'Ange en åtgärd: kontrollen visar brister.' },
+      ])
+      expect(
+        readinessProblems('control', control({ level, action: 'Utbildning i attest.' }), context),
+      ).toEqual([])
+    },
+  )
+
+  it.each([
+    ['control-summary', 'Skriv en sammanfattande bedömning av den interna kontrollen.'],
+    ['personnel', 'Skriv en kommentar om personalen.'],
+  ] as const)('a %s part needs its text', (kind, message) => {
+    expect(readinessProblems(kind, { text: '\n ' }, context)).toEqual([{ field: 'text', message }])
+    expect(readinessProblems(kind, { text: 'Klart.' }, context)).toEqual([])
+  })
+})
+
 describe('difference from the adopted business plan', () => {
   const goal = {
     key: 'g1',

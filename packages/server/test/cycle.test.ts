@@ -176,6 +176,113 @@ describe.each(testEngines())('the follow-up cycle on %s', (engine) => {
     expect(job?.payload.text).toMatch(/Hej Rut Rapportör!/)
   })
 
+  it('reports internal control and the personnel comment as parts of the workflow', async () => {
+    const IC = `${LULEA}/internal-control`
+    const risk = await call(s.app, controller, 'PUT', `${IC}/risks/ksf-risk-attest`, {
+      title: 'Fakturor attesteras av fel person',
+      probability: 2,
+      consequence: 3,
+      identifiedYear: 2025,
+      version: 0,
+    })
+    expect(risk.statusCode, risk.body).toBe(200)
+    const control = await call(s.app, controller, 'PUT', `${IC}/controls/ksf-kontroll-attest`, {
+      year: 2025,
+      title: 'Stickprov på attester',
+      risk: 'ksf-risk-attest',
+      method: 'Stickprov, 20 fakturor',
+      unit: 'ksf-mark-exploatering',
+      version: 0,
+    })
+    expect(control.statusCode, control.body).toBe(200)
+    const unknownUnit = await call(s.app, controller, 'PUT', `${IC}/controls/ksf-kontroll-x`, {
+      year: 2025,
+      title: 'Okänd enhet',
+      unit: 'finns-inte',
+      version: 0,
+    })
+    expect(unknownUnit.statusCode).toBe(400)
+    expect(unknownUnit.json().error.details[0].path).toBe('unit')
+
+    // Added while the interim report is open, the control becomes the unit's part to report.
+    const mine = await tasks(reporter)
+    const controlPart = mine.parts.find((p) => p.kind === 'control')
+    expect(controlPart?.subject).toMatchObject({
+      key: 'ksf-kontroll-attest',
+      title: 'Stickprov på attester',
+      unit: { key: 'ksf-mark-exploatering' },
+    })
+    // Board-level texts are the administration's, not the unit reporter's.
+    expect(mine.parts.some((p) => p.kind === 'personnel' || p.kind === 'control-summary')).toBe(false)
+    const all = await tasks(controller, 'all')
+    expect(all.parts.filter((p) => p.kind === 'personnel' || p.kind === 'control-summary')).toHaveLength(2)
+
+    // Written beside the workflow, the follow-up would be overwritten at approval: refused.
+    const direct = await call(
+      s.app,
+      reporter,
+      'PUT',
+      `${IC}/controls/ksf-kontroll-attest/follow-ups/ksf-2025-delar`,
+      {
+        result: 'x',
+        level: null,
+        returnsNextYear: false,
+        version: 0,
+      },
+    )
+    expect(direct.statusCode).toBe(403)
+    const directByController = await call(
+      s.app,
+      controller,
+      'PUT',
+      `${IC}/controls/ksf-kontroll-attest/follow-ups/ksf-2025-delar`,
+      { result: 'x', level: null, returnsNextYear: false, version: 0 },
+    )
+    expect(directByController.statusCode).toBe(409)
+    expect(directByController.json().error.message).toMatch(/arbetsflöde/)
+
+    const id = controlPart?.id ?? ''
+    const detail = await part(reporter, id)
+    expect(detail.content).toEqual({ result: null, level: null, action: null, returnsNextYear: false })
+    const content = {
+      result: 'Två av tjugo fakturor var attesterade av en person utan attesträtt.',
+      level: 'delvis-uppfyllt',
+      action: null,
+      returnsNextYear: true,
+    }
+    const refused = await call(s.app, reporter, 'POST', `${INTERIM}/parts/${id}/ready`, {
+      version: detail.version,
+      content,
+    })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().error.details).toEqual([
+      { path: 'action', message: 'Ange en åtgärd: kontrollen visar brister.' },
+    ])
+    const ready = await call(s.app, reporter, 'POST', `${INTERIM}/parts/${id}/ready`, {
+      version: detail.version,
+      content: { ...content, action: 'Attestförteckningen ses över och attestanterna utbildas.' },
+    })
+    expect(ready.statusCode, ready.body).toBe(200)
+
+    // Insiders see the reported follow-up and its part; the public sees nothing until approval.
+    const inside = (await call(s.app, controller, 'GET', `${IC}?year=2025&followUp=ksf-2025-delar`)).json()
+    const seen = inside.controls.find((c: { key: string }) => c.key === 'ksf-kontroll-attest')
+    expect(seen.part).toEqual({ id, status: 'ready' })
+    expect(seen.unit).toEqual({ key: 'ksf-mark-exploatering', name: expect.any(String) })
+    expect(seen.followUp).toMatchObject({ level: { key: 'delvis-uppfyllt' }, returnsNextYear: true })
+    expect(inside.assessmentPart.status).toBe('not-started')
+    const outside = (await call(s.app, null, 'GET', `${IC}?year=2025&followUp=ksf-2025-delar`)).json()
+    const public_ = outside.controls.find((c: { key: string }) => c.key === 'ksf-kontroll-attest')
+    expect(public_.part).toBeNull()
+    expect(public_.followUp).toBeNull()
+    expect(outside.assessmentPart).toBeNull()
+
+    const approved = await call(s.app, controller, 'POST', `${INTERIM}/parts/${id}/approve`, {
+      version: ready.json().version,
+    })
+    expect(approved.statusCode, approved.body).toBe(200)
+  })
+
   it('runs the whole flow to a decision, after which nothing in the follow-up can change', async () => {
     // The controller (who may also report) completes and approves every remaining part.
     const all = await tasks(controller, 'all')
@@ -205,7 +312,11 @@ describe.each(testEngines())('the follow-up cycle on %s', (engine) => {
               }
             : p.kind === 'activity'
               ? { status: 'pagar', comment: null }
-              : { status: 'pagar', comment: 'Arbetet pågår enligt plan.', transferredToYear: null }
+              : p.kind === 'personnel'
+                ? { text: 'Sjukfrånvaron fortsätter att minska.' }
+                : p.kind === 'control-summary'
+                  ? { text: 'Den interna kontrollen fungerar i huvudsak, med brister i attesterna.' }
+                  : { status: 'pagar', comment: 'Arbetet pågår enligt plan.', transferredToYear: null }
       const ready = await call(s.app, controller, 'POST', `${INTERIM}/parts/${p.id}/ready`, {
         version: p.version,
         content,
@@ -249,6 +360,27 @@ describe.each(testEngines())('the follow-up cycle on %s', (engine) => {
       .groups.flatMap((g: { goals: { key: string }[] }) => g.goals)
       .find((g: { key: string }) => g.key === GOAL)
     expect(goal.assessment.level.key).toBe('delvis-uppfyllt')
+    // … and the internal control and personnel comment, now public.
+    const ic = (
+      await call(s.app, null, 'GET', `${LULEA}/internal-control?year=2025&followUp=ksf-2025-delar`)
+    ).json()
+    const attest = ic.controls.find((c: { key: string }) => c.key === 'ksf-kontroll-attest')
+    expect(attest.followUp).toMatchObject({
+      level: { key: 'delvis-uppfyllt' },
+      action: 'Attestförteckningen ses över och attestanterna utbildas.',
+      returnsNextYear: true,
+    })
+    expect(ic.assessment.text).toBe('Den interna kontrollen fungerar i huvudsak, med brister i attesterna.')
+    const personnel = (await call(s.app, null, 'GET', '/api/municipalities/2580/personnel/ksf')).json()
+    expect(personnel.comments[0]).toEqual({
+      followUp: { key: 'ksf-2025-delar', title: 'Delårsrapport 2025' },
+      text: 'Sjukfrånvaron fortsätter att minska.',
+      part: null,
+    })
+    const [snapshot] = await s.t.db.query<{ content: { personnelComment: string } }>(
+      "SELECT s.content FROM follow_up_snapshots s JOIN follow_ups f ON f.id = s.follow_up_id WHERE f.key = 'ksf-2025-delar'",
+    )
+    expect(snapshot?.content.personnelComment).toBe('Sjukfrånvaron fortsätter att minska.')
 
     // Nothing can change any more, through the API …
     const p = await part(controller, goalPartId)

@@ -109,11 +109,24 @@ describe.each(testEngines())('personnel and internal control API (%s)', (engine)
         )
       ).statusCode,
     ).toBe(409)
+    // The open interim report takes internal control as parts of its workflow (see cycle.test.ts);
+    // a monthly report without that section takes the follow-up directly.
+    const monthly = await call(t.app, controller, 'POST', `${LULEA}/follow-ups`, {
+      key: 'ksf-2025-08',
+      kind: 'monthly',
+      year: 2025,
+      periodEnd: '2025-08-31',
+      title: 'Månadsrapport augusti 2025',
+      deadlines: { report: '2025-09-10' },
+      sections: ['goals'],
+      administration: 'ksf',
+    })
+    expect(monthly.statusCode, monthly.body).toBe(201)
     const followed = await call(
       t.app,
       controller,
       'PUT',
-      `${LULEA}/internal-control/controls/ksf-kontroll-behorighet/follow-ups/ksf-2025-delar`,
+      `${LULEA}/internal-control/controls/ksf-kontroll-behorighet/follow-ups/ksf-2025-08`,
       {
         result: 'Inga avvikelser i stickprovet.',
         level: 'helt-uppfyllt',
@@ -126,7 +139,7 @@ describe.each(testEngines())('personnel and internal control API (%s)', (engine)
       t.app,
       controller,
       'PUT',
-      `${LULEA}/internal-control/assessments/ksf-2025-delar`,
+      `${LULEA}/internal-control/assessments/ksf-2025-08`,
       {
         text: 'Den interna kontrollen fungerar.',
         version: 0,
@@ -134,7 +147,7 @@ describe.each(testEngines())('personnel and internal control API (%s)', (engine)
     )
     expect(assessed.statusCode, assessed.body).toBe(200)
     const view = (
-      await call(t.app, controller, 'GET', `${LULEA}/internal-control?year=2025&followUp=ksf-2025-delar`)
+      await call(t.app, controller, 'GET', `${LULEA}/internal-control?year=2025&followUp=ksf-2025-08`)
     ).json() as InternalControlView
     expect(view.editable).toBe(true)
     expect(view.risks.find((r) => r.key === 'ksf-risk-infosak')).toMatchObject({ value: 8, band: 'high' })

@@ -7,7 +7,8 @@ const partId = (kind: string, subject: string) =>
 /**
  * Create the parts someone must report in a follow-up, from what is in force in its year:
  * a part per goal valid that year, per indicator of those goals, per activity of that year, and per
- * assignment still open. Sections the follow-up does not ask for get no parts. Existing parts are
+ * assignment still open; per control of the year's internal-control plan, and one part each for the
+ * overall assessment of internal control and the personnel comment. Sections the follow-up does not ask for get no parts. Existing parts are
  * kept (re-running adds only what is new). Each part remembers its responsible unit.
  */
 export async function createParts(tx: Queryable, followUpId: string): Promise<number> {
@@ -21,6 +22,7 @@ export async function createParts(tx: Queryable, followUpId: string): Promise<nu
   const wants = new Set(fu.sections)
   const params = [fu.municipality_id, followUpId, fu.board_id, fu.year]
   let created = 0
+  // Every statement gets the same four parameters (the board-level ones mention the year only to take it).
   const insert = async (sql: string) => {
     const rows = await tx.query(
       `${sql} ON CONFLICT (follow_up_id, kind, subject_id) DO NOTHING RETURNING id`,
@@ -63,5 +65,41 @@ export async function createParts(tx: Queryable, followUpId: string): Promise<nu
        WHERE s.board_id = $3 AND s.year <= $4 AND u.status NOT IN ('genomford', 'inte-aktuellt', 'overfors')
          AND NOT EXISTS (SELECT 1 FROM assignments later WHERE later.carried_from_id = s.id)`)
   }
+  if (wants.has('internal-control')) {
+    await insert(`INSERT INTO report_parts (id, municipality_id, follow_up_id, kind, subject_id, unit_id, content)
+      SELECT ${partId('control', 'c.id')}, $1::uuid, $2::uuid, 'control', c.id, c.unit_id,
+             jsonb_build_object('result', f.result, 'level', f.level, 'action', f.action,
+                                'returnsNextYear', COALESCE(f.returns_next_year, false))
+        FROM controls c LEFT JOIN control_follow_ups f ON f.control_id = c.id AND f.follow_up_id = $2
+       WHERE c.board_id = $3 AND c.year = $4`)
+    await insert(`INSERT INTO report_parts (id, municipality_id, follow_up_id, kind, subject_id, unit_id, content)
+      SELECT ${partId('control-summary', '$3')}, $1::uuid, $2::uuid, 'control-summary', $3::uuid, NULL,
+             jsonb_build_object('text', (SELECT text FROM internal_control_assessments WHERE follow_up_id = $2))
+       WHERE $4::int IS NOT NULL`)
+  }
+  if (wants.has('personnel')) {
+    await insert(`INSERT INTO report_parts (id, municipality_id, follow_up_id, kind, subject_id, unit_id, content)
+      SELECT ${partId('personnel', '$3')}, $1::uuid, $2::uuid, 'personnel', $3::uuid, NULL,
+             jsonb_build_object('text', (SELECT text FROM personnel_comments WHERE follow_up_id = $2))
+       WHERE $4::int IS NOT NULL`)
+  }
+  return created
+}
+
+/**
+ * After something reportable was added to a board's year (a control, say), give every follow-up of
+ * that year that is open for reporting its new parts.
+ */
+export async function createPartsInOpenFollowUps(
+  tx: Queryable,
+  boardId: string,
+  year: number,
+): Promise<number> {
+  const open = await tx.query<{ id: string }>(
+    "SELECT id FROM follow_ups WHERE board_id = $1 AND year = $2 AND status = 'open'",
+    [boardId, year],
+  )
+  let created = 0
+  for (const fu of open) created += await createParts(tx, fu.id)
   return created
 }

@@ -2,6 +2,7 @@ import {
   ActivityReport,
   AppError,
   AssignmentReport,
+  ControlReport,
   type FollowUpStatus,
   type FollowUpTransitionRequest,
   followUpStatusLabels,
@@ -9,6 +10,7 @@ import {
   IndicatorReport,
   nextFollowUpStatus,
   parseDecisionRef,
+  TextReport,
 } from '@arshjul/domain'
 import type { Queryable } from '../database.ts'
 import type { BoardContext } from '../read/context.ts'
@@ -102,8 +104,13 @@ export async function transitionFollowUp(
 
 /** Write the approved parts into the official tables, dated at the follow-up's period end. */
 async function applyApprovedParts(tx: Queryable, cycle: FollowUpCycle): Promise<void> {
-  const parts = await tx.query<{ kind: string; subject_id: string; content: unknown }>(
-    "SELECT kind, subject_id, content FROM report_parts WHERE follow_up_id = $1 AND status = 'approved'",
+  const parts = await tx.query<{
+    kind: string
+    subject_id: string
+    content: unknown
+    updated_by: string | null
+  }>(
+    "SELECT kind, subject_id, content, updated_by FROM report_parts WHERE follow_up_id = $1 AND status = 'approved'",
     [cycle.id],
   )
   for (const p of parts) {
@@ -149,6 +156,36 @@ async function applyApprovedParts(tx: Queryable, cycle: FollowUpCycle): Promise<
           [p.subject_id, cycle.view.periodEnd, c.status, c.comment, c.transferredToYear],
         )
       }
+    } else if (p.kind === 'control') {
+      const c = ControlReport.parse(p.content)
+      await tx.query(
+        `INSERT INTO control_follow_ups (municipality_id, control_id, follow_up_id, result, level, action, returns_next_year, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (control_id, follow_up_id) DO UPDATE SET result = EXCLUDED.result, level = EXCLUDED.level,
+           action = EXCLUDED.action, returns_next_year = EXCLUDED.returns_next_year, updated_by = EXCLUDED.updated_by,
+           version = control_follow_ups.version + 1, updated_at = now()`,
+        [
+          cycle.municipalityId,
+          p.subject_id,
+          cycle.id,
+          c.result,
+          c.level,
+          c.action,
+          c.returnsNextYear,
+          p.updated_by,
+        ],
+      )
+    } else if (p.kind === 'control-summary' || p.kind === 'personnel') {
+      const text = TextReport.parse(p.content).text
+      if (text === null) continue
+      const table = p.kind === 'personnel' ? 'personnel_comments' : 'internal_control_assessments'
+      const bump = p.kind === 'personnel' ? '' : `, version = ${table}.version + 1`
+      await tx.query(
+        `INSERT INTO ${table} (follow_up_id, municipality_id, text, updated_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (follow_up_id) DO UPDATE SET text = EXCLUDED.text, updated_by = EXCLUDED.updated_by,
+           updated_at = now()${bump}`,
+        [cycle.id, cycle.municipalityId, text, p.updated_by],
+      )
     }
   }
 }

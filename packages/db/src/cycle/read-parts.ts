@@ -101,8 +101,10 @@ export async function readParts(
 ): Promise<PartRecord[]> {
   const rows = await db.query<PartRow>(
     `SELECT p.id, p.kind, p.status, p.version, p.content, p.subject_id,
-            COALESCE(g.key, i.key, a.key, s.key) AS subject_key,
-            COALESCE(g.title, i.name, a.title, s.title) AS subject_title,
+            COALESCE(g.key, i.key, a.key, s.key, c.key, b.key) AS subject_key,
+            COALESCE(g.title, i.name, a.title, s.title, c.title,
+                     CASE p.kind WHEN 'control-summary' THEN 'Sammanfattande bedömning av den interna kontrollen'
+                                 WHEN 'personnel' THEN 'Kommentar till personalredovisningen' END) AS subject_title,
             p.unit_id, u.key AS unit_key, u.name AS unit_name, p.return_comment,
             ${iso('p.updated_at')} AS updated_at, uu.name AS updated_by,
             ${iso('p.ready_at')} AS ready_at, ${iso('p.reviewed_at')} AS reviewed_at, ru.name AS reviewed_by
@@ -111,12 +113,15 @@ export async function readParts(
        LEFT JOIN indicators i ON p.kind = 'indicator' AND i.id = p.subject_id
        LEFT JOIN activities a ON p.kind = 'activity' AND a.id = p.subject_id
        LEFT JOIN assignments s ON p.kind = 'assignment' AND s.id = p.subject_id
+       LEFT JOIN controls c ON p.kind = 'control' AND c.id = p.subject_id
+       LEFT JOIN boards b ON p.kind IN ('control-summary', 'personnel') AND b.id = p.subject_id
        LEFT JOIN org_units u ON u.id = p.unit_id
        LEFT JOIN users uu ON uu.id = p.updated_by
        LEFT JOIN users ru ON ru.id = p.reviewed_by
       WHERE p.follow_up_id = $1 AND ($2::uuid IS NULL OR p.id = $2)
-      ORDER BY CASE p.kind WHEN 'goal' THEN 0 WHEN 'indicator' THEN 1 WHEN 'activity' THEN 2 ELSE 3 END,
-               COALESCE(g.sort_order, i.sort_order, a.sort_order, s.sort_order), subject_title`,
+      ORDER BY CASE p.kind WHEN 'goal' THEN 0 WHEN 'indicator' THEN 1 WHEN 'activity' THEN 2 WHEN 'assignment' THEN 3
+                           WHEN 'personnel' THEN 4 WHEN 'control' THEN 5 ELSE 6 END,
+               COALESCE(g.sort_order, i.sort_order, a.sort_order, s.sort_order), c.mandatory DESC, c.key, subject_title`,
     [cycle.id, options.partId ?? null],
   )
   if (rows.length === 0) return []

@@ -29,6 +29,8 @@ export interface SnapshotContent {
   economy?: { operating: OperatingView; investments: InvestmentView; frames: FramesView }
   /** Internal control as followed up in this follow-up (absent in older snapshots). */
   internalControl?: InternalControlView
+  /** The board's comment on its personnel in this follow-up (absent in older snapshots). */
+  personnelComment?: string | null
 }
 
 /** The plan content (goals, indicators, targets) in force for a board in a year. */
@@ -121,7 +123,14 @@ export async function takeSnapshot(
       year: followUp.year,
       followUp: followUp.key,
       editable: false,
+      insider: false,
     }),
+    personnelComment:
+      (
+        await tx.query<{ text: string }>('SELECT text FROM personnel_comments WHERE follow_up_id = $1', [
+          followUp.id,
+        ])
+      )[0]?.text ?? null,
   }
   const json = canonicalJson(content)
   const sha256 = createHash('sha256').update(json).digest('hex')

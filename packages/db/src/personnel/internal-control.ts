@@ -1,5 +1,15 @@
-import { AppError, type InternalControlView, riskBand, riskBandLabels, riskValue } from '@arshjul/domain'
+import {
+  AppError,
+  ControlReport,
+  type InternalControlView,
+  type PartStatus,
+  riskBand,
+  riskBandLabels,
+  riskValue,
+  TextReport,
+} from '@arshjul/domain'
 import { type Actor, appendAudit } from '../cycle/audit.ts'
+import { createPartsInOpenFollowUps } from '../cycle/create-parts.ts'
 import type { Queryable } from '../database.ts'
 import { type BoardContext, levelLookup } from '../read/context.ts'
 
@@ -29,6 +39,28 @@ function assertOpen(fu: FollowUpRow): void {
 }
 
 /**
+ * In a follow-up that asks for internal control, controls and the overall assessment are reported
+ * as parts of its workflow (drafted, reviewed, approved); a direct save would be overwritten at
+ * approval, so it is refused and the user is sent to the part.
+ */
+async function refuseWhenReportedAsPart(
+  tx: Queryable,
+  fu: FollowUpRow,
+  kind: 'control' | 'control-summary',
+  subjectId: string,
+): Promise<void> {
+  const [part] = await tx.query<{ id: string }>(
+    'SELECT id FROM report_parts WHERE follow_up_id = $1 AND kind = $2 AND subject_id = $3',
+    [fu.id, kind, subjectId],
+  )
+  if (part) {
+    throw new AppError('INVALID_STATE', {
+      userMessage: `${fu.title} rapporteras i uppföljningens arbetsflöde: skriv i delen under Mina uppgifter.`,
+    })
+  }
+}
+
+/**
  * A board's internal control for a year: the risk register with its heat map, the year's control
  * plan and — for the chosen follow-up (or the latest of the year) — each control's follow-up and the
  * overall assessment.
@@ -36,7 +68,7 @@ function assertOpen(fu: FollowUpRow): void {
 export async function readInternalControl(
   db: Queryable,
   board: BoardContext,
-  q: { year?: number | undefined; followUp?: string | undefined; editable: boolean },
+  q: { year?: number | undefined; followUp?: string | undefined; editable: boolean; insider: boolean },
 ): Promise<InternalControlView> {
   const scale = board.municipality.settings.riskScale
   const yearRows = await db.query<{ year: number }>(
@@ -106,6 +138,16 @@ export async function readInternalControl(
     }),
   )
   const level = levelLookup(board.municipality.settings.assessmentScale)
+  const fromPart = (c: ControlReport, version: number) =>
+    c.result === null && c.level === null && c.action === null
+      ? null
+      : {
+          result: c.result,
+          level: level(c.level),
+          action: c.action,
+          returnsNextYear: c.returnsNextYear,
+          version,
+        }
   const controls = await db.query<{
     key: string
     year: number
@@ -117,6 +159,11 @@ export async function readInternalControl(
     frequency: string | null
     mandatory: boolean
     version: number
+    unit_key: string | null
+    unit_name: string | null
+    part_id: string | null
+    part_status: PartStatus | null
+    part_content: unknown
     from_key: string | null
     from_year: number | null
     result: string | null
@@ -127,10 +174,13 @@ export async function readInternalControl(
   }>(
     `SELECT c.key, c.year, c.title, r.key AS risk_key, r.title AS risk_title, c.method, c.responsible, c.frequency,
             c.mandatory, c.version, p.key AS from_key, p.year AS from_year,
+            u.key AS unit_key, u.name AS unit_name, rp.id AS part_id, rp.status AS part_status, rp.content AS part_content,
             f.result, f.level, f.action, f.returns_next_year, f.version AS fu_version
        FROM controls c
        LEFT JOIN risks r ON r.id = c.risk_id
        LEFT JOIN controls p ON p.id = c.carried_from_id
+       LEFT JOIN org_units u ON u.id = c.unit_id
+       LEFT JOIN report_parts rp ON rp.follow_up_id = $3 AND rp.kind = 'control' AND rp.subject_id = c.id
        LEFT JOIN control_follow_ups f ON f.control_id = c.id AND f.follow_up_id = $3
       WHERE c.board_id = $1 AND c.year = $2
       ORDER BY c.mandatory DESC, c.key`,
@@ -142,6 +192,23 @@ export async function readInternalControl(
         [fu.id],
       )
     : []
+  const [summaryPart] = fu
+    ? await db.query<{ id: string; status: PartStatus; content: unknown }>(
+        "SELECT id, status, content FROM report_parts WHERE follow_up_id = $1 AND kind = 'control-summary'",
+        [fu.id],
+      )
+    : []
+  const units = await db.query<{ key: string; name: string }>(
+    `SELECT u.key, u.name FROM org_units u JOIN administrations a ON a.id = u.administration_id
+      WHERE a.board_id = $1 AND u.valid_from <= make_date($2, 12, 31)
+        AND (u.valid_to IS NULL OR u.valid_to >= make_date($2, 1, 1))
+      ORDER BY u.name, u.key`,
+    [board.id, year],
+  )
+  // Until the follow-up is approved, a part in its workflow is the latest word — for insiders.
+  const applied = fu?.status === 'approved' || fu?.status === 'decided'
+  const showParts = q.insider && !applied
+  const summaryText = showParts && summaryPart ? TextReport.parse(summaryPart.content).text : null
   return {
     year,
     followUp: fu ? { key: fu.key, title: fu.title, status: fu.status } : null,
@@ -157,23 +224,34 @@ export async function readInternalControl(
       responsible: c.responsible,
       frequency: c.frequency,
       mandatory: c.mandatory,
+      unit: c.unit_key ? { key: c.unit_key, name: c.unit_name ?? '' } : null,
+      part: q.insider && c.part_id && c.part_status ? { id: c.part_id, status: c.part_status } : null,
       carriedFrom:
         c.from_key !== null && c.from_year !== null ? { key: c.from_key, year: c.from_year } : null,
       version: c.version,
       followUp:
-        c.fu_version === null
-          ? null
-          : {
-              result: c.result,
-              level: level(c.level),
-              action: c.action,
-              returnsNextYear: c.returns_next_year === true,
-              version: c.fu_version,
-            },
+        showParts && c.part_content
+          ? fromPart(ControlReport.parse(c.part_content), c.fu_version ?? 0)
+          : c.fu_version === null
+            ? null
+            : {
+                result: c.result,
+                level: level(c.level),
+                action: c.action,
+                returnsNextYear: c.returns_next_year === true,
+                version: c.fu_version,
+              },
     })),
-    assessment: assessment ? { text: assessment.text, version: assessment.version } : null,
+    assessment:
+      summaryText !== null
+        ? { text: summaryText, version: assessment?.version ?? 0 }
+        : assessment
+          ? { text: assessment.text, version: assessment.version }
+          : null,
+    units,
+    assessmentPart: q.insider && summaryPart ? { id: summaryPart.id, status: summaryPart.status } : null,
     years,
-    editable: q.editable && fu !== null && fu.status !== 'decided' && fu.status !== 'approved',
+    editable: q.editable && fu !== null && !applied,
   }
 }
 
@@ -269,10 +347,26 @@ export async function saveControl(
     responsible?: string | undefined
     frequency?: string | undefined
     mandatory: boolean
+    unit?: string | null | undefined
     version: number
   },
   actor: Actor,
 ): Promise<{ outcome: 'saved'; version: number } | { outcome: 'conflict' }> {
+  let unitId: string | null = null
+  if (control.unit) {
+    const [u] = await tx.query<{ id: string }>(
+      `SELECT u.id FROM org_units u JOIN administrations a ON a.id = u.administration_id
+        WHERE a.board_id = $1 AND u.key = $2`,
+      [board.id, control.unit],
+    )
+    if (!u) {
+      throw new AppError('VALIDATION', {
+        userMessage: `Enheten "${control.unit}" finns inte under nämnden.`,
+        details: [{ path: 'unit', message: 'Välj en enhet under nämnden' }],
+      })
+    }
+    unitId = u.id
+  }
   let riskId: string | null = null
   if (control.risk !== null) {
     const [r] = await tx.query<{ id: string }>('SELECT id FROM risks WHERE board_id = $1 AND key = $2', [
@@ -298,6 +392,7 @@ export async function saveControl(
     control.responsible ?? null,
     control.frequency ?? null,
     control.mandatory,
+    unitId,
   ]
   let id: string
   let version: number
@@ -306,14 +401,14 @@ export async function saveControl(
     version = existing.version + 1
     await tx.query(
       `UPDATE controls SET year = $2, risk_id = $3, title = $4, method = $5, responsible = $6, frequency = $7,
-              mandatory = $8, version = $9 WHERE id = $1`,
+              mandatory = $8, unit_id = $9, version = $10 WHERE id = $1`,
       [id, ...values, version],
     )
   } else {
     version = 1
     const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO controls (municipality_id, board_id, key, year, risk_id, title, method, responsible, frequency, mandatory)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO controls (municipality_id, board_id, key, year, risk_id, title, method, responsible, frequency, mandatory, unit_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (municipality_id, key) DO NOTHING RETURNING id`,
       [board.municipality.id, board.id, key, ...values],
     )
@@ -330,6 +425,15 @@ export async function saveControl(
     before: null,
     after: control,
   })
+  // A control added while a follow-up of its year is open is reported in it, like the others.
+  if (existing) {
+    await tx.query(
+      `UPDATE report_parts SET unit_id = $2 WHERE kind = 'control' AND subject_id = $1
+          AND follow_up_id IN (SELECT id FROM follow_ups WHERE status = 'open')`,
+      [id, unitId],
+    )
+  }
+  await createPartsInOpenFollowUps(tx, board.id, control.year)
   return { outcome: 'saved', version }
 }
 
@@ -356,6 +460,7 @@ export async function saveControlFollowUp(
   )
   if (!control)
     throw new AppError('NOT_FOUND', { userMessage: `Kontrollmomentet "${controlKey}" finns inte.` })
+  await refuseWhenReportedAsPart(tx, fu, 'control', control.id)
   if (
     change.level !== null &&
     !board.municipality.settings.assessmentScale.levels.some((l) => l.key === change.level)
@@ -421,6 +526,7 @@ export async function saveControlAssessment(
 ): Promise<{ outcome: 'saved'; version: number } | { outcome: 'conflict' }> {
   const fu = await followUpOf(tx, board, followUpKey)
   assertOpen(fu)
+  await refuseWhenReportedAsPart(tx, fu, 'control-summary', board.id)
   const [current] = await tx.query<{ version: number }>(
     'SELECT version FROM internal_control_assessments WHERE follow_up_id = $1 FOR UPDATE',
     [fu.id],

@@ -3,12 +3,14 @@ import {
   employmentLabels,
   genderLabels,
   groupSizeOf,
+  type PartStatus,
   type PersonnelBreakdown,
   PersonnelMeasure,
   type PersonnelView,
   personnelMeasures,
   personnelValue,
   suppressSmallGroups,
+  TextReport,
 } from '@arshjul/domain'
 import type { Queryable } from '../database.ts'
 import { type PersonnelScopeKind, readPersonnelFigures } from './store.ts'
@@ -125,6 +127,7 @@ export async function readPersonnel(
     years,
     insider,
     hiddenCount: hidden.size,
+    comments: scope.kind === 'administration' ? await personnelComments(db, scope.id, insider) : [],
     measures,
   }
 }
@@ -143,4 +146,40 @@ export async function personnelScopes(db: Queryable, municipalityId: string) {
       ORDER BY 1, 3`,
     [municipalityId],
   )
+}
+
+/**
+ * An administration's personnel comments per follow-up, newest first. Until a follow-up is approved
+ * its part holds the latest text, shown to insiders only; the public sees approved and decided text.
+ */
+async function personnelComments(db: Queryable, administrationId: string, insider: boolean) {
+  const rows = await db.query<{
+    key: string
+    title: string
+    status: string
+    text: string | null
+    part_id: string | null
+    part_status: PartStatus | null
+    part_content: unknown
+  }>(
+    `SELECT f.key, f.title, f.status, c.text, p.id AS part_id, p.status AS part_status, p.content AS part_content
+       FROM follow_ups f
+       LEFT JOIN personnel_comments c ON c.follow_up_id = f.id
+       LEFT JOIN report_parts p ON p.follow_up_id = f.id AND p.kind = 'personnel'
+      WHERE f.administration_id = $1 AND (c.text IS NOT NULL OR p.id IS NOT NULL)
+      ORDER BY f.period_end DESC, f.key`,
+    [administrationId],
+  )
+  return rows
+    .map((r) => {
+      const applied = r.status === 'approved' || r.status === 'decided'
+      const draft = insider && !applied && r.part_content ? TextReport.parse(r.part_content).text : null
+      return {
+        followUp: { key: r.key, title: r.title },
+        text: applied ? r.text : (draft ?? r.text),
+        part:
+          insider && !applied && r.part_id && r.part_status ? { id: r.part_id, status: r.part_status } : null,
+      }
+    })
+    .filter((c) => c.text !== null || c.part !== null)
 }

@@ -221,8 +221,10 @@ export function personnelRoutes(app: AppInstance): void {
     },
     async (request) => {
       const board = await requireBoard(app.db, request.params)
-      const editable = await mayDo(app.db, request, 'report', await boardPath(app.db, board.id))
-      return readInternalControl(app.db, board, { ...request.query, editable })
+      const path = await boardPath(app.db, board.id)
+      const editable = await mayDo(app.db, request, 'report', path)
+      const insider = await mayDo(app.db, request, 'read', path)
+      return readInternalControl(app.db, board, { ...request.query, editable, insider })
     },
   )
 

@@ -36,6 +36,9 @@ export const kindHeadings: Record<PartKind, string> = {
   indicator: 'Indikatorer',
   activity: 'Aktiviteter',
   assignment: 'Uppdrag',
+  personnel: 'Personal',
+  control: 'Intern kontroll: kontrollmoment',
+  'control-summary': 'Intern kontroll: sammanfattande bedömning',
 }
 
 /** Parts grouped by kind in the order goals, indicators, activities, assignments; empty kinds left out. */

@@ -3,14 +3,13 @@
  * typed the Swedish way ("1 234,5"); the API carries plain numbers.
  */
 import {
-  ActivityReport,
-  AssignmentReport,
-  GoalReport,
-  IndicatorReport,
+  type IndicatorReport,
   type IndicatorView,
   type PartKind,
+  reportSchemas,
   type ValueStatus,
 } from '@arshjul/domain'
+import type { z } from 'zod'
 import type { FieldProblem } from './api.ts'
 
 /**
@@ -33,25 +32,14 @@ export function decimalText(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value).replace('.', ',')
 }
 
-export type PartContentOf = {
-  goal: GoalReport
-  indicator: IndicatorReport
-  activity: ActivityReport
-  assignment: AssignmentReport
-}
-
-const schemas = {
-  goal: GoalReport,
-  indicator: IndicatorReport,
-  activity: ActivityReport,
-  assignment: AssignmentReport,
-} as const
+export type PartContentOf = { [K in PartKind]: z.infer<(typeof reportSchemas)[K]> }
 
 /** The part's content with the defaults of its kind (an empty part is `{}` on the server). */
 export function contentOf<K extends PartKind>(kind: K, raw: unknown): PartContentOf[K] {
-  const parsed = schemas[kind].safeParse(raw ?? {})
+  const schema = reportSchemas[kind]
+  const parsed = schema.safeParse(raw ?? {})
   if (parsed.success) return parsed.data as PartContentOf[K]
-  return schemas[kind].parse({}) as PartContentOf[K]
+  return schema.parse({}) as PartContentOf[K]
 }
 
 /** One row of an indicator's values for the follow-up year: one per breakdown, the total first. */

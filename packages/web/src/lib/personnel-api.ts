@@ -107,6 +107,8 @@ export interface ControlInput {
   risk: string | null
   method?: string
   responsible?: string
+  /** The unit that follows the control up; null = the administration. */
+  unit: string | null
   frequency?: string
   mandatory: boolean
   /** 0 for a new control; else the version read. */

@@ -1,4 +1,10 @@
-import type { AssessmentScale, FollowUpSummary, InternalControlView, RiskView } from '@arshjul/domain'
+import type {
+  AssessmentScale,
+  FollowUpSummary,
+  InternalControlView,
+  ReportPartRef,
+  RiskView,
+} from '@arshjul/domain'
 import { getRouteApi, Link } from '@tanstack/react-router'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { BoardBreadcrumbs } from '../components/BoardBreadcrumbs.tsx'
@@ -6,6 +12,7 @@ import { BoardNav } from '../components/BoardNav.tsx'
 import { ChoiceLinks } from '../components/ChoiceLinks.tsx'
 import { PageHeading } from '../components/PageHeading.tsx'
 import { Paragraphs } from '../components/Paragraphs.tsx'
+import { PartStatusBadge } from '../components/PartStatus.tsx'
 import { AssessmentEditor } from '../components/personnel/AssessmentEditor.tsx'
 import { ControlForm } from '../components/personnel/ControlForm.tsx'
 import { ControlFollowUpView, ControlPlan } from '../components/personnel/ControlPlan.tsx'
@@ -299,7 +306,16 @@ function InternalControl({
                   <li key={control.key} className="control-item">
                     <h3>{control.title}</h3>
                     <ControlFollowUpView control={control} />
-                    {editable && scale ? (
+                    {control.part ? (
+                      <PartLink
+                        code={code}
+                        board={board}
+                        followUp={followUp.key}
+                        part={control.part}
+                        label="Rapportera uppföljningen"
+                        hidden={` av ${control.title}`}
+                      />
+                    ) : editable && scale ? (
                       <SectionAction
                         small
                         label={control.followUp ? 'Ändra uppföljningen' : 'Följ upp'}
@@ -342,7 +358,15 @@ function InternalControl({
           ) : (
             <p className="muted">Det finns ingen sammanfattande bedömning i {followUp.title} ännu.</p>
           )}
-          {editable ? (
+          {view.assessmentPart ? (
+            <PartLink
+              code={code}
+              board={board}
+              followUp={followUp.key}
+              part={view.assessmentPart}
+              label="Skriv den sammanfattande bedömningen"
+            />
+          ) : editable ? (
             <SectionAction
               label={view.assessment ? 'Ändra sammanfattande bedömning' : 'Skriv sammanfattande bedömning'}
               expanded={isOpen('assessment')}
@@ -366,6 +390,39 @@ function InternalControl({
         </section>
       ) : null}
     </>
+  )
+}
+
+/**
+ * Where a follow-up reports internal control in its workflow: the part's status and the way to it
+ * (the part is drafted, marked ready, reviewed and approved like a goal's assessment).
+ */
+function PartLink({
+  code,
+  board,
+  followUp,
+  part,
+  label,
+  hidden,
+}: {
+  code: string
+  board: string
+  followUp: string
+  part: ReportPartRef
+  label: string
+  hidden?: string
+}) {
+  return (
+    <p className="ic-action">
+      <PartStatusBadge status={part.status} />{' '}
+      <Link
+        to="/$code/$board/uppfoljning/$followUp/del/$partId"
+        params={{ code, board, followUp, partId: part.id }}
+      >
+        {label}
+        {hidden ? <span className="visually-hidden">{hidden}</span> : null}
+      </Link>
+    </p>
   )
 }
 

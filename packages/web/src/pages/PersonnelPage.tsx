@@ -5,6 +5,8 @@ import { BoardBreadcrumbs } from '../components/BoardBreadcrumbs.tsx'
 import { BoardNav } from '../components/BoardNav.tsx'
 import { ChoiceLinks } from '../components/ChoiceLinks.tsx'
 import { PageHeading } from '../components/PageHeading.tsx'
+import { Paragraphs } from '../components/Paragraphs.tsx'
+import { PartStatusBadge } from '../components/PartStatus.tsx'
 import { PersonnelTable } from '../components/personnel/PersonnelTable.tsx'
 import { SickLeaveChart } from '../components/personnel/SickLeaveChart.tsx'
 import { ErrorMessage, isNotFound, Loading } from '../components/QueryState.tsx'
@@ -104,14 +106,14 @@ export function PersonnelPage() {
       ) : null}
       {view ? (
         <div aria-busy={personnel.isPlaceholderData}>
-          <PersonnelFigures view={view} />
+          <PersonnelFigures view={view} code={code} board={boardKey} />
         </div>
       ) : null}
     </>
   )
 }
 
-function PersonnelFigures({ view }: { view: PersonnelView }) {
+function PersonnelFigures({ view, code, board }: { view: PersonnelView; code: string; board: string }) {
   const chart = useMemo(() => sickLeaveChart(view), [view])
   if (view.years.length === 0 || view.measures.length === 0) {
     return <p className="lead">Det finns inga personaluppgifter för {view.scope.name} ännu.</p>
@@ -132,6 +134,34 @@ function PersonnelFigures({ view }: { view: PersonnelView }) {
           Du ser alla uppgifter, även om små grupper, eftersom du har behörighet i förvaltningen. Utanför
           förvaltningen visas inte uppgifter om grupper med färre än 10 personer.
         </p>
+      ) : null}
+      {view.comments.length > 0 ? (
+        <section aria-labelledby="personnel-comments" className="personnel-comments">
+          <h2 id="personnel-comments">Kommentar</h2>
+          {view.comments.map((c) => (
+            <article key={c.followUp.key} aria-labelledby={`comment-${c.followUp.key}`}>
+              <h3 id={`comment-${c.followUp.key}`}>{c.followUp.title}</h3>
+              {c.text ? (
+                <div className="prose">
+                  <Paragraphs text={c.text} />
+                </div>
+              ) : (
+                <p className="muted">Kommentaren är inte skriven ännu.</p>
+              )}
+              {c.part ? (
+                <p>
+                  <PartStatusBadge status={c.part.status} />{' '}
+                  <Link
+                    to="/$code/$board/uppfoljning/$followUp/del/$partId"
+                    params={{ code, board, followUp: c.followUp.key, partId: c.part.id }}
+                  >
+                    Skriv kommentaren<span className="visually-hidden"> i {c.followUp.title}</span>
+                  </Link>
+                </p>
+              ) : null}
+            </article>
+          ))}
+        </section>
       ) : null}
       {view.measures.map((measure) => {
         const id = `measure-${measure.measure}`

@@ -102,6 +102,40 @@ export function ContentView({ part, content = part.content }: Props) {
       </DataTable>
     )
   }
+  if (part.kind === 'control') {
+    const c = contentOf('control', content)
+    return (
+      <dl className="content-view">
+        <div>
+          <dt>Resultat</dt>
+          <dd>{c.result?.trim() ? <Paragraphs text={c.result} /> : none}</dd>
+        </div>
+        <div>
+          <dt>Bedömning</dt>
+          <dd>{c.level ? <LevelBadge level={levelOf(part.scale, c.level)} /> : none}</dd>
+        </div>
+        <div>
+          <dt>Åtgärd</dt>
+          <dd>{c.action?.trim() ? <Paragraphs text={c.action} /> : none}</dd>
+        </div>
+        <div>
+          <dt>Återkommer nästa år</dt>
+          <dd>{c.returnsNextYear ? 'Ja' : 'Nej'}</dd>
+        </div>
+      </dl>
+    )
+  }
+  if (part.kind === 'control-summary' || part.kind === 'personnel') {
+    const c = contentOf(part.kind, content)
+    return (
+      <dl className="content-view">
+        <div>
+          <dt>{part.kind === 'personnel' ? 'Kommentar' : 'Sammanfattande bedömning'}</dt>
+          <dd>{c.text?.trim() ? <Paragraphs text={c.text} /> : none}</dd>
+        </div>
+      </dl>
+    )
+  }
   const c = part.kind === 'activity' ? contentOf('activity', content) : contentOf('assignment', content)
   const status = c.status
     ? part.kind === 'activity'

@@ -2,7 +2,7 @@ import type { AssessmentScale, SuggestionView, Trend } from '@arshjul/domain'
 import { levelsHighestFirst, trendLabels } from '@arshjul/domain'
 import { useRef } from 'react'
 import { describedBy, errorId, Field, FieldError, hintId } from '../form/Field.tsx'
-import { LevelSwatch } from '../LevelBadge.tsx'
+import { LevelChoices, levelChoiceId } from '../form/LevelChoices.tsx'
 import { type GoalModel, newDeviation } from './models.ts'
 
 interface Props {
@@ -17,7 +17,7 @@ const trends: Trend[] = ['improving', 'unchanged', 'worsening']
 
 /** The element each field's error links to from the summary. */
 export function goalFieldTarget(field: string, value: GoalModel, scale: AssessmentScale): string {
-  if (field === 'level') return `level-${value.level ?? levelsHighestFirst(scale)[0]?.key}`
+  if (field === 'level') return levelChoiceId('level', value.level, scale)
   if (field === 'trend') return `trend-${value.trend ?? 'none'}`
   if (field === 'forecastLevel') return 'part-forecast'
   if (field === 'forecastText') return 'part-forecast-text'
@@ -47,43 +47,21 @@ export function GoalFields({ value, update, errors, scale, suggestion }: Props) 
     requestAnimationFrame(() => document.getElementById(`deviation-${added.id}`)?.focus())
   }
 
-  const levelError = errors.level
   return (
     <>
-      <fieldset
-        className={`field fieldset${levelError ? ' field--error' : ''}`}
-        aria-describedby={describedBy('level', true, Boolean(levelError))}
-      >
-        <legend className="field__label">Bedömning av måluppfyllelse</legend>
-        <p id={hintId('level')} className="field__hint">
-          {suggestion?.level
+      <LevelChoices
+        id="level"
+        legend="Bedömning av måluppfyllelse"
+        hint={
+          suggestion?.level
             ? `Förslag utifrån indikatorerna: ${suggestion.level.label}. Du gör bedömningen.`
-            : 'Indikatorerna ger inget förslag den här gången. Du gör bedömningen.'}
-        </p>
-        {levelError ? <FieldError id="level" message={levelError} /> : null}
-        <div className="choices">
-          {levels.map((level) => (
-            <div key={level.key} className="choices__item">
-              <input
-                type="radio"
-                id={`level-${level.key}`}
-                name="level"
-                value={level.key}
-                checked={value.level === level.key}
-                onChange={() => set('level', level.key)}
-                aria-invalid={levelError ? true : undefined}
-              />
-              <label htmlFor={`level-${level.key}`}>
-                <LevelSwatch colour={level.colour} />
-                <span aria-hidden="true" className="choices__symbol">
-                  {level.symbol}
-                </span>
-                {level.label}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+            : 'Indikatorerna ger inget förslag den här gången. Du gör bedömningen.'
+        }
+        scale={scale}
+        value={value.level}
+        onChange={(level) => set('level', level)}
+        error={errors.level}
+      />
 
       {scale.usesTrend ? (
         <fieldset className="field fieldset" aria-describedby={hintId('trend')}>

@@ -4,10 +4,19 @@ import { formatClock } from '../../lib/cycle.ts'
 import type { FollowUpRef } from '../../lib/cycle-api.ts'
 import { ErrorSummary, type SummaryItem } from '../form/ErrorSummary.tsx'
 import { ConflictDialog } from './ConflictDialog.tsx'
+import { ControlFields, controlFieldTarget } from './ControlFields.tsx'
 import { GoalFields, goalFieldTarget } from './GoalFields.tsx'
 import { IndicatorFields, indicatorFieldTarget } from './IndicatorFields.tsx'
-import { activityModel, assignmentModel, goalModel, indicatorModel } from './models.ts'
+import {
+  activityModel,
+  assignmentModel,
+  controlModel,
+  goalModel,
+  indicatorModel,
+  textModel,
+} from './models.ts'
 import { StatusFields, statusFieldTarget } from './StatusFields.tsx'
+import { TextFields, textFieldTarget } from './TextFields.tsx'
 import { type KindModel, type SaveState, useDraft } from './useDraft.ts'
 
 interface Props {
@@ -55,6 +64,31 @@ export function PartEditor({ followUp, part, onChange }: Props) {
           )}
         />
       )
+    case 'control':
+      return (
+        <Editor
+          {...common}
+          model={controlModel}
+          target={(field, value) => controlFieldTarget(field, value, part.scale)}
+          fields={(value, update, errors) => (
+            <ControlFields value={value} update={update} errors={errors} scale={part.scale} />
+          )}
+        />
+      )
+    case 'control-summary':
+    case 'personnel': {
+      const kind = part.kind
+      return (
+        <Editor
+          {...common}
+          model={textModel}
+          target={textFieldTarget}
+          fields={(value, update, errors) => (
+            <TextFields kind={kind} value={value} update={update} errors={errors} />
+          )}
+        />
+      )
+    }
     default: {
       const kind = part.kind
       return (

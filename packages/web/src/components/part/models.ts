@@ -137,3 +137,55 @@ function statusModel(kind: 'activity' | 'assignment'): KindModel<StatusModel> {
 
 export const activityModel = statusModel('activity')
 export const assignmentModel = statusModel('assignment')
+
+export interface ControlModel {
+  result: string
+  level: string | null
+  action: string
+  returnsNextYear: boolean
+}
+
+export const controlModel: KindModel<ControlModel> = {
+  fromPart(part) {
+    const c = contentOf('control', part.content)
+    return {
+      result: c.result ?? '',
+      level: c.level,
+      action: c.action ?? '',
+      returnsNextYear: c.returnsNextYear,
+    }
+  },
+  toContent(m) {
+    return {
+      content: {
+        result: blankToNull(m.result),
+        level: m.level,
+        action: blankToNull(m.action),
+        returnsNextYear: m.returnsNextYear,
+      },
+      unreadable: { fields: {}, general: [] },
+    }
+  },
+  fieldOf(path) {
+    const field = path.split('.')[0] ?? ''
+    return ['result', 'level', 'action', 'returnsNextYear'].includes(field) ? field : null
+  },
+}
+
+export interface TextModel {
+  text: string
+}
+
+/** The overall assessment of internal control and the personnel comment: one text each. */
+export const textModel: KindModel<TextModel> = {
+  fromPart(part) {
+    const c = contentOf(part.kind === 'personnel' ? 'personnel' : 'control-summary', part.content)
+    return { text: c.text ?? '' }
+  },
+  toContent(m) {
+    return { content: { text: blankToNull(m.text) }, unreadable: { fields: {}, general: [] } }
+  },
+  fieldOf(path) {
+    return path.split('.')[0] === 'text' ? 'text' : null
+  },
+}

@@ -8,8 +8,16 @@ import { ErrorSummary } from '../form/ErrorSummary.tsx'
 import { Field } from '../form/Field.tsx'
 import { type FieldErrors, failureText, optional, serverFieldErrors } from './form.ts'
 
-type ControlField = 'title' | 'risk' | 'method' | 'responsible' | 'frequency' | 'mandatory'
-const FIELDS: readonly ControlField[] = ['title', 'risk', 'method', 'responsible', 'frequency', 'mandatory']
+type ControlField = 'title' | 'risk' | 'method' | 'responsible' | 'unit' | 'frequency' | 'mandatory'
+const FIELDS: readonly ControlField[] = [
+  'title',
+  'risk',
+  'unit',
+  'method',
+  'responsible',
+  'frequency',
+  'mandatory',
+]
 
 interface Props {
   code: string
@@ -31,6 +39,7 @@ export function ControlForm({ code, board, view, initialRisk, onSaved, onCancel 
   const [risk, setRisk] = useState(initialRisk ?? '')
   const [method, setMethod] = useState('')
   const [responsible, setResponsible] = useState('')
+  const [unit, setUnit] = useState('')
   const [frequency, setFrequency] = useState('')
   const [mandatory, setMandatory] = useState(false)
   const [errors, setErrors] = useState<FieldErrors<ControlField>>({})
@@ -79,6 +88,7 @@ export function ControlForm({ code, board, view, initialRisk, onSaved, onCancel 
         risk: risk || null,
         method: optional(method),
         responsible: optional(responsible),
+        unit: unit || null,
         frequency: optional(frequency),
         mandatory,
         // The form adds new controls only (its key is fresh), so the version read is 0.
@@ -146,6 +156,28 @@ export function ControlForm({ code, board, view, initialRisk, onSaved, onCancel 
             {view.risks.map((r) => (
               <option key={r.key} value={r.key}>
                 {r.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id={id('unit')}
+        label="Enhet som följer upp"
+        hint="Enheten rapporterar uppföljningen i uppföljningens arbetsflöde. Utan enhet gör förvaltningen det."
+        error={errors.unit}
+      >
+        {(control) => (
+          <select
+            {...control}
+            className="input input--auto"
+            value={unit}
+            onChange={(event) => setUnit(event.target.value)}
+          >
+            <option value="">Förvaltningen</option>
+            {view.units.map((u) => (
+              <option key={u.key} value={u.key}>
+                {u.name}
               </option>
             ))}
           </select>

@@ -41,7 +41,10 @@ export function ControlPlan({ view }: { view: InternalControlView }) {
             </th>
             <td>{control.risk?.title ?? missing}</td>
             <td>{control.method ?? missing}</td>
-            <td>{control.responsible ?? missing}</td>
+            <td>
+              {control.responsible ?? missing}
+              {control.unit ? <span className="control-unit">{control.unit.name}</span> : null}
+            </td>
             <td>{control.frequency ?? missing}</td>
             <td>{control.mandatory ? 'Ja' : 'Nej'}</td>
             <td>

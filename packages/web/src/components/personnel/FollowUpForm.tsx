@@ -10,8 +10,9 @@ import {
 } from '../../lib/personnel-api.ts'
 import { useSend } from '../../lib/session.ts'
 import { ErrorSummary } from '../form/ErrorSummary.tsx'
-import { describedBy, Field, FieldError, hintId } from '../form/Field.tsx'
-import { LevelBadge, LevelSwatch } from '../LevelBadge.tsx'
+import { Field } from '../form/Field.tsx'
+import { LevelChoices } from '../form/LevelChoices.tsx'
+import { LevelBadge } from '../LevelBadge.tsx'
 import { Paragraphs } from '../Paragraphs.tsx'
 import { ConflictDialog } from './ConflictDialog.tsx'
 import { type FieldErrors, failureText, isConflict, optional, serverFieldErrors } from './form.ts'
@@ -45,8 +46,6 @@ const valuesOf = (saved: ControlView['followUp']): Values => ({
   returnsNextYear: saved?.returnsNextYear ?? false,
 })
 
-const NONE = 'ej-bedomd'
-
 /** Following up a control: what the check found, the assessment on the goals' scale, what is done next. */
 export function FollowUpForm({ code, board, view, followUp, control, scale, onSaved, onCancel }: Props) {
   const send = useSend()
@@ -64,7 +63,7 @@ export function FollowUpForm({ code, board, view, followUp, control, scale, onSa
   const levels = levelsHighestFirst(scale)
   const prefix = `follow-up-${control.key}`
   const fieldId = (field: FollowUpField) =>
-    field === 'level' ? `${prefix}-level-${values.level ?? NONE}` : `${prefix}-${field}`
+    field === 'level' ? `${prefix}-level-${values.level ?? 'none'}` : `${prefix}-${field}`
 
   useEffect(() => {
     first.current?.focus()
@@ -123,8 +122,6 @@ export function FollowUpForm({ code, board, view, followUp, control, scale, onSa
     fieldId: fieldId(f),
     message: errors[f] ?? '',
   }))
-  const levelError = errors.level
-  const levelOptions = [...levels.map((l) => ({ key: l.key, level: l })), { key: NONE, level: null }]
 
   return (
     <form
@@ -154,42 +151,16 @@ export function FollowUpForm({ code, board, view, followUp, control, scale, onSa
           />
         )}
       </Field>
-      <fieldset
-        className={`field fieldset${levelError ? ' field--error' : ''}`}
-        aria-describedby={describedBy(`${prefix}-level`, true, Boolean(levelError))}
-      >
-        <legend className="field__label">Bedömning</legend>
-        <p id={hintId(`${prefix}-level`)} className="field__hint">
-          På samma skala som målen ({scale.name.toLocaleLowerCase('sv-SE')}).
-        </p>
-        {levelError ? <FieldError id={`${prefix}-level`} message={levelError} /> : null}
-        <div className="choices">
-          {levelOptions.map(({ key, level }) => (
-            <div key={key} className="choices__item">
-              <input
-                type="radio"
-                id={`${prefix}-level-${key}`}
-                name={`${prefix}-level`}
-                value={key}
-                checked={(values.level ?? NONE) === key}
-                onChange={() => setValues((v) => ({ ...v, level: key === NONE ? null : key }))}
-                aria-invalid={levelError ? true : undefined}
-              />
-              <label htmlFor={`${prefix}-level-${key}`}>
-                {level ? (
-                  <LevelSwatch colour={level.colour} />
-                ) : (
-                  <span className="swatch swatch--none" aria-hidden="true" />
-                )}
-                <span aria-hidden="true" className="choices__symbol">
-                  {level ? level.symbol : '–'}
-                </span>
-                {level ? level.label : 'Ej bedömd'}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <LevelChoices
+        id={`${prefix}-level`}
+        legend="Bedömning"
+        hint={`På samma skala som målen (${scale.name.toLocaleLowerCase('sv-SE')}).`}
+        scale={scale}
+        value={values.level}
+        onChange={(level) => setValues((v) => ({ ...v, level }))}
+        error={errors.level}
+        allowNone
+      />
       <Field
         id={`${prefix}-action`}
         label="Åtgärd (valfri)"
