@@ -1,6 +1,7 @@
-import { Command, InvalidArgumentError } from 'commander'
+import { Command, InvalidArgumentError, Option } from 'commander'
 import { exportEconomyCommand, importSieCommand } from './commands/economy.ts'
 import { migrateCommand } from './commands/migrate.ts'
+import { reportCommand } from './commands/report.ts'
 import { seedDemoCommand } from './commands/seed.ts'
 import { serveCommand } from './commands/serve.ts'
 import { fail } from './open.ts'
@@ -90,5 +91,31 @@ program
   .option('-o, --output <fil>', 'skriv till filen i stället för standard ut')
   .option('--data-dir <dir>', dataDirHelp)
   .action(exportEconomyCommand)
+
+program
+  .command('report')
+  .description(
+    'Skriv en nämnds dokument för en uppföljning: verksamhetsplan, månads- eller delårsrapport, verksamhetsberättelse',
+  )
+  .requiredOption('--municipality <kod>', 'kommunkod, t.ex. 2580', municipalityCode)
+  .requiredOption('--board <nämnd>', 'nämndens nyckel, t.ex. ks')
+  .addOption(
+    new Option('--kind <slag>', 'dokumentets slag (med --year)').choices([
+      'business-plan',
+      'monthly',
+      'tertial',
+      'interim',
+      'annual',
+    ]),
+  )
+  .option('--year <år>', 'året (med --kind)', year)
+  .option('--follow-up <nyckel>', 'uppföljningens nyckel, i stället för --kind och --year')
+  .addOption(
+    new Option('--format <format>', 'filformat').choices(['pdf', 'docx', 'xlsx', 'html']).default('pdf'),
+  )
+  .requiredOption('--out <fil>', 'filen att skriva')
+  .option('--despite-errors', 'skriv dokumentet även om en kontroll misslyckas (felen listas)')
+  .option('--data-dir <dir>', dataDirHelp)
+  .action(reportCommand)
 
 program.parseAsync(process.argv).catch(fail)

@@ -10,7 +10,13 @@ export { controllerOverview, countStatuses, pathsOfParts, queueReminders } from 
 export { suggestionForGoal } from './cycle/part-suggestion.ts'
 export { type FollowUpCycle, findFollowUpCycle, type PartRecord, readParts } from './cycle/read-parts.ts'
 export { boardPath, partPath, unitPath } from './cycle/resource-path.ts'
-export { planContent, readSnapshot, type SnapshotContent } from './cycle/snapshot.ts'
+export {
+  followUpContent,
+  planContent,
+  readSnapshot,
+  readSnapshotWithHash,
+  type SnapshotContent,
+} from './cycle/snapshot.ts'
 export {
   createSession,
   endSession,
@@ -88,6 +94,7 @@ export { findFollowUp, getBoard, listFollowUps, listOrgUnits } from './read/foll
 export { getFollowUpOverview, getGoal, listGoals } from './read/goals.ts'
 export { readIndicators } from './read/indicators.ts'
 export { getMunicipality, listBoards, listMunicipalities } from './read/municipalities.ts'
+export { type DocumentSources, readDocumentSources } from './reports/sources.ts'
 export { loadSeedSet, type SeedCounts } from './seed/load-seed-set.ts'
 export { DEMO_SEED_DIR, readSeedSets, type SeedSet, SeedValidationError } from './seed/read-seed-files.ts'
 export { isEmpty, SeedWouldEraseWorkError, seedDemo } from './seed/seed-demo.ts'

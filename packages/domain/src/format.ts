@@ -22,3 +22,9 @@ export function formatNumber(value: number, decimals: number): string {
 export function formatPercent(value: number, decimals: number): string {
   return `${formatNumber(value, decimals)}\u00a0%`
 }
+
+/** "a, b och c". */
+export function joinSwedish(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts.join('')
+  return `${parts.slice(0, -1).join(', ')} och ${parts[parts.length - 1]}`
+}

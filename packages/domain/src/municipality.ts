@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ReportKind, ReportTemplate } from './report-template.ts'
 
 /** SCB municipality code: four digits with leading zero kept ("0580"). */
 export const MunicipalityCode = z.string().regex(/^\d{4}$/, 'Kommunkoden ska vara fyra siffror')
@@ -86,6 +87,8 @@ export const MunicipalitySettings = z.object({
   goalAreaLabel: z.string().min(1).default('Målområde'),
   /** Probability and consequence scales of internal control's risk assessment. */
   riskScale: RiskScale.default(defaultRiskScale),
+  /** Templates that replace the default of a document kind (which sections, order, headings). */
+  reportTemplates: z.partialRecord(ReportKind, ReportTemplate).default({}),
 })
 export type MunicipalitySettings = z.infer<typeof MunicipalitySettings>
 

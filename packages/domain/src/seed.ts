@@ -9,6 +9,7 @@ import { SeedInternalControl } from './internal-control.ts'
 import { Key, Municipality, MunicipalityCode } from './municipality.ts'
 import { Administration, Board, OrgUnit, PlanPeriod } from './organisation.ts'
 import { SeedPersonnelSet } from './personnel.ts'
+import { SeedReportText } from './report-template.ts'
 
 export const SEED_SCHEMA_VERSION = 1
 
@@ -71,6 +72,8 @@ export const SeedFile = z.object({
   personnel: z.array(SeedPersonnelSet).default([]),
   /** Risks, the control plan, its follow-ups and the overall assessments (issue 5). */
   internalControl: SeedInternalControl.optional(),
+  /** The board's narrative texts of a follow-up's document: foreword, the year, the future … (issue 6). */
+  reportTexts: z.array(SeedReportText).default([]),
 })
 export type SeedFile = z.infer<typeof SeedFile>
 
@@ -218,6 +221,9 @@ export function checkSeedSet(files: readonly NamedSeedFile[]): SeedProblem[] {
     })
     if (data.economy) checkEconomy(name, data.economy, ref, problems, allCostCentres(files))
     const seenAssessments = new Set<string>()
+    data.reportTexts.forEach((t, i) => {
+      ref(name, `reportTexts[${i}].followUp`, 'followUps', t.followUp)
+    })
     data.assessments.forEach((a, i) => {
       ref(name, `assessments[${i}].goal`, 'boardGoals', a.goal)
       ref(name, `assessments[${i}].followUp`, 'followUps', a.followUp)

@@ -377,10 +377,10 @@ describe.each(testEngines())('the follow-up cycle on %s', (engine) => {
       text: 'Sjukfrånvaron fortsätter att minska.',
       part: null,
     })
-    const [snapshot] = await s.t.db.query<{ content: { personnelComment: string } }>(
+    const [snapshot] = await s.t.db.query<{ content: { document: { personnelComment: string } } }>(
       "SELECT s.content FROM follow_up_snapshots s JOIN follow_ups f ON f.id = s.follow_up_id WHERE f.key = 'ksf-2025-delar'",
     )
-    expect(snapshot?.content.personnelComment).toBe('Sjukfrånvaron fortsätter att minska.')
+    expect(snapshot?.content.document.personnelComment).toBe('Sjukfrånvaron fortsätter att minska.')
 
     // Nothing can change any more, through the API …
     const p = await part(controller, goalPartId)

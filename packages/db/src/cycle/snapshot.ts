@@ -18,6 +18,7 @@ import { readAssignments } from '../read/assignments.ts'
 import type { BoardContext } from '../read/context.ts'
 import { getFollowUpOverview } from '../read/goals.ts'
 import { readIndicators } from '../read/indicators.ts'
+import { type DocumentSources, readDocumentSources } from '../reports/sources.ts'
 
 /** Everything a decided follow-up showed, frozen at the decision. */
 export interface SnapshotContent {
@@ -29,8 +30,11 @@ export interface SnapshotContent {
   economy?: { operating: OperatingView; investments: InvestmentView; frames: FramesView }
   /** Internal control as followed up in this follow-up (absent in older snapshots). */
   internalControl?: InternalControlView
-  /** The board's comment on its personnel in this follow-up (absent in older snapshots). */
-  personnelComment?: string | null
+  /**
+   * What the document says beyond the tables: texts, comments, protected personnel figures and
+   * the personnel comment (absent in older snapshots).
+   */
+  document?: DocumentSources
 }
 
 /** The plan content (goals, indicators, targets) in force for a board in a year. */
@@ -105,16 +109,19 @@ async function economyAt(
   }
 }
 
-/** Freeze what a follow-up shows, store it with its hash, in the caller's transaction. */
-export async function takeSnapshot(
+/**
+ * Everything a follow-up shows, read live: what a snapshot freezes at the decision, and what a
+ * document of a follow-up not yet decided is made from.
+ */
+export async function followUpContent(
   tx: Queryable,
   board: BoardContext,
   followUp: { id: string; key: string; year: number },
-) {
+): Promise<SnapshotContent> {
   const overview = await getFollowUpOverview(tx, board, followUp.key, { live: true })
   if (!overview) throw new Error(`follow-up ${followUp.key} not found`)
-  const content: SnapshotContent = {
-    overview: { ...overview, followUp: { ...overview.followUp, status: 'decided' } },
+  return {
+    overview,
     indicators: await readIndicators(tx, board, { year: followUp.year }),
     assignments: await readAssignments(tx, board, {}),
     plan: await planContent(tx, board, followUp.year),
@@ -125,12 +132,20 @@ export async function takeSnapshot(
       editable: false,
       insider: false,
     }),
-    personnelComment:
-      (
-        await tx.query<{ text: string }>('SELECT text FROM personnel_comments WHERE follow_up_id = $1', [
-          followUp.id,
-        ])
-      )[0]?.text ?? null,
+    document: await readDocumentSources(tx, board, followUp.id),
+  }
+}
+
+/** Freeze what a follow-up shows, store it with its hash, in the caller's transaction. */
+export async function takeSnapshot(
+  tx: Queryable,
+  board: BoardContext,
+  followUp: { id: string; key: string; year: number },
+) {
+  const live = await followUpContent(tx, board, followUp)
+  const content: SnapshotContent = {
+    ...live,
+    overview: { ...live.overview, followUp: { ...live.overview.followUp, status: 'decided' } },
   }
   const json = canonicalJson(content)
   const sha256 = createHash('sha256').update(json).digest('hex')
@@ -142,9 +157,17 @@ export async function takeSnapshot(
 }
 
 export async function readSnapshot(db: Queryable, followUpId: string): Promise<SnapshotContent | null> {
-  const [row] = await db.query<{ content: SnapshotContent }>(
-    'SELECT content FROM follow_up_snapshots WHERE follow_up_id = $1',
+  return (await readSnapshotWithHash(db, followUpId))?.content ?? null
+}
+
+/** A decided follow-up's frozen content with the hash it was stored with. */
+export async function readSnapshotWithHash(
+  db: Queryable,
+  followUpId: string,
+): Promise<{ content: SnapshotContent; sha256: string } | null> {
+  const [row] = await db.query<{ content: SnapshotContent; sha256: string }>(
+    'SELECT content, sha256 FROM follow_up_snapshots WHERE follow_up_id = $1',
     [followUpId],
   )
-  return row?.content ?? null
+  return row ? { content: row.content, sha256: row.sha256 } : null
 }

@@ -439,6 +439,12 @@ export async function loadSeedSet(tx: Queryable, set: SeedSet): Promise<SeedCoun
       JSON.stringify(a.examples),
     ]),
   )
+  await insertRows(
+    tx,
+    'report_texts',
+    ['follow_up_id', 'municipality_id', 'section', 'text'],
+    all('reportTexts').map((t) => [id('follow-up', t.followUp), mid, t.section, t.text]),
+  )
   await loadUsers(tx, code, mid, all('users'), id)
   for (const f of all('followUps')) {
     if (f.status === 'open') await createParts(tx, id('follow-up', f.key))

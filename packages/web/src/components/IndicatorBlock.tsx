@@ -1,12 +1,6 @@
 import type { IndicatorSource, IndicatorView } from '@arshjul/domain'
-import { hasChart } from '../lib/indicator-chart.ts'
-import {
-  directionText,
-  type IndicatorCell,
-  indicatorTable,
-  indicatorTitle,
-  unitText,
-} from '../lib/indicator-table.ts'
+import { hasChart, indicatorTitle, unitText } from '@arshjul/domain'
+import { directionText, type IndicatorCell, indicatorTable } from '../lib/indicator-table.ts'
 import { DataTable } from './DataTable.tsx'
 import { IndicatorChart } from './IndicatorChart.tsx'
 

@@ -1,6 +1,6 @@
 import type { IndicatorView } from '@arshjul/domain'
+import { chartOption, chartSummary } from '@arshjul/domain'
 import { loadLineCharts } from '../lib/echarts-load.ts'
-import { chartOption, chartSummary } from '../lib/indicator-chart.ts'
 import { useEChart } from '../lib/use-echart.ts'
 
 /**

@@ -1,9 +1,7 @@
-import type { AmountDisplay, OperatingFigures, OperatingView } from '@arshjul/domain'
+import type { AmountDisplay, OperatingFigures } from '@arshjul/domain'
 import { describe, expect, it } from 'vitest'
 import { ApiFailure } from './api.ts'
 import {
-  barChartData,
-  barChartSummary,
   cellText,
   columnLabel,
   deviationSentence,
@@ -13,7 +11,6 @@ import {
   investmentColumns,
   money,
   operatingColumns,
-  periodText,
   statementAsIs,
   statementLines,
   toneBasis,
@@ -175,52 +172,6 @@ describe('which columns a table shows', () => {
       'outcome',
       'deviation',
     ])
-  })
-})
-
-describe('periods', () => {
-  it('says which part of the year the figures cover', () => {
-    expect(periodText(2024, 12)).toBe('helåret 2024')
-    expect(periodText(2025, 8)).toBe('januari–augusti 2025')
-    expect(periodText(2025, 1)).toBe('januari 2025')
-  })
-})
-
-describe('the bar chart', () => {
-  const view = {
-    year: 2024,
-    throughMonth: 12,
-    display: lulea,
-    rows: [
-      {
-        costCentre: { code: '1', name: 'Kontor/KC Detaljplan' },
-        figures: figures({ budget: 10 * mkr, outcome: 11 * mkr, deviation: -1 * mkr, tone: 'deficit' }),
-      },
-      {
-        costCentre: { code: '2', name: 'Kansliet' },
-        figures: figures({
-          budget: 20 * mkr,
-          revisedBudget: 22 * mkr,
-          outcome: 19 * mkr,
-          deviation: 3 * mkr,
-        }),
-      },
-    ],
-  } as unknown as OperatingView
-
-  it('plots budget and outcome in the display convention and unit', () => {
-    const data = barChartData(view)
-    expect(data.names).toEqual(['Kontor/KC Detaljplan', 'Kansliet'])
-    expect(data.budget).toEqual([-10, -22]) // the revised budget when there is one
-    expect(data.outcome).toEqual([-11, -19])
-  })
-
-  it('sums itself up in words and points to the table', () => {
-    const summary = barChartSummary(view)
-    expect(summary).toContain('helåret 2024')
-    expect(summary).toContain(`Störst underskott: Kontor/KC Detaljplan (${MINUS}1,0${NBSP}mkr)`)
-    expect(summary).toContain(`Störst överskott: Kansliet (3,0${NBSP}mkr)`)
-    expect(summary).toContain('tabellen')
   })
 })
 

@@ -1,6 +1,8 @@
 /**
  * Presenting the economy views: which columns a table needs, how an amount or a deviation is
- * printed, the words for a deviation and the bar chart's data. Pure functions, no React.
+ * printed and the words for a deviation. Pure functions, no React. The bar chart (its data, text
+ * alternative and ECharts option) and the period's words (`periodText`, `monthName`) are in
+ * @arshjul/domain (charts.ts), which the server's reports share.
  *
  * Amounts come from the server as exact öre in the ledger's sign; they are turned into the
  * municipality's sign convention and rounded only here, when printed. Deviations and forecast
@@ -14,9 +16,8 @@ import type {
   InvestmentRow,
   InvestmentView,
   OperatingFigures,
-  OperatingView,
 } from '@arshjul/domain'
-import { formatAmount, fromLedgerSign, roundToUnit, toneLabels } from '@arshjul/domain'
+import { formatAmount, fromLedgerSign, monthName, toneLabels } from '@arshjul/domain'
 
 /** What stands in an empty cell: no amount of this kind was loaded. */
 export const NO_AMOUNT = '–'
@@ -67,39 +68,12 @@ export function unitCaption(display: AmountDisplay): string {
   return `Belopp i ${display.unit}`
 }
 
-const monthNames = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-] as const
-
-/** 1 → "januari". */
-export function monthName(month: number): string {
-  return monthNames[month - 1] ?? String(month)
-}
-
 /** The months, for the period picker: 12 is the whole year. */
 export function monthOptions(): { value: number; label: string }[] {
-  return monthNames.map((name, i) => ({
+  return Array.from({ length: 12 }, (_, i) => ({
     value: i + 1,
-    label: i === 11 ? 'Helår (januari–december)' : `Januari–${name}`,
+    label: i === 11 ? 'Helår (januari–december)' : `Januari–${monthName(i + 1)}`,
   }))
-}
-
-/** "helåret 2024" or "januari–augusti 2025". */
-export function periodText(year: number, throughMonth: number): string {
-  if (throughMonth >= 12) return `helåret ${year}`
-  if (throughMonth === 1) return `januari ${year}`
-  return `januari–${monthName(throughMonth)} ${year}`
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,74 +225,6 @@ export function statementLines(statement: Record<StatementLine, OperatingFigures
     const f = statement[line]
     return columnOrder.some((column) => f[column] !== null)
   })
-}
-
-// ---------------------------------------------------------------------------------------------
-// Bar chart
-// ---------------------------------------------------------------------------------------------
-
-export interface BarChartData {
-  /** Cost-centre names, top to bottom. */
-  names: string[]
-  /** Budget and outcome per name in the display convention, in the display unit (rounded). */
-  budget: (number | null)[]
-  outcome: (number | null)[]
-  budgetLabel: string
-  outcomeLabel: string
-}
-
-/** The budget compared with the outcome: the period budget for a part of the year. */
-export function comparedBudget(figures: OperatingFigures, throughMonth: number): number | null {
-  if (throughMonth < 12 && figures.periodBudget !== null) return figures.periodBudget
-  return figures.revisedBudget ?? figures.budget
-}
-
-function inUnit(amount: number | null, display: AmountDisplay): number | null {
-  if (amount === null) return null
-  const value = roundToUnit(fromLedgerSign(amount, display.sign), display.unit, display.decimals)
-  return value === 0 ? 0 : value
-}
-
-export function barChartData(view: OperatingView): BarChartData {
-  const rows = view.rows
-  const partOfYear = view.throughMonth < 12
-  return {
-    names: rows.map((r) => r.costCentre.name),
-    budget: rows.map((r) => inUnit(comparedBudget(r.figures, view.throughMonth), view.display)),
-    outcome: rows.map((r) => inUnit(r.figures.outcome, view.display)),
-    budgetLabel: partOfYear ? 'Budget för perioden' : 'Budget',
-    outcomeLabel: 'Utfall',
-  }
-}
-
-/** Whether a bar chart has something to compare: rows with a budget and an outcome. */
-export function hasBarChart(view: OperatingView): boolean {
-  return view.rows.length > 1 && view.rows.some((r) => r.figures.outcome !== null)
-}
-
-/**
- * The chart's short text alternative; the table beside it has every figure. Names the largest
- * deficit and surplus, since that is what a reader looks for in the chart.
- */
-export function barChartSummary(view: OperatingView): string {
-  const sentences = [
-    `Stapeldiagram över budget och utfall per ansvar, ${periodText(view.year, view.throughMonth)}, i ${view.display.unit}.`,
-  ]
-  const withDeviation = view.rows.filter((r) => r.figures.deviation !== null)
-  const worst = [...withDeviation].sort((a, b) => (a.figures.deviation ?? 0) - (b.figures.deviation ?? 0))[0]
-  const best = [...withDeviation].sort((a, b) => (b.figures.deviation ?? 0) - (a.figures.deviation ?? 0))[0]
-  if (worst && (worst.figures.deviation ?? 0) < 0) {
-    sentences.push(
-      `Störst underskott: ${worst.costCentre.name} (${formatAmount(worst.figures.deviation ?? 0, view.display.unit, view.display.decimals)}).`,
-    )
-  }
-  if (best && (best.figures.deviation ?? 0) > 0) {
-    sentences.push(
-      `Störst överskott: ${best.costCentre.name} (${formatAmount(best.figures.deviation ?? 0, view.display.unit, view.display.decimals)}).`,
-    )
-  }
-  sentences.push('Alla belopp finns i tabellen Driftredovisning per ansvar.')
-  return sentences.join(' ')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -480,74 +386,4 @@ export function importProblemsOf(body: unknown): ImportProblem[] {
 /** "1 rad", "342 rader". */
 export function rowCountText(count: number): string {
   return `${new Intl.NumberFormat('sv-SE').format(count)} ${count === 1 ? 'rad' : 'rader'}`
-}
-
-// ---------------------------------------------------------------------------------------------
-// Bar chart option
-// ---------------------------------------------------------------------------------------------
-
-const BUDGET_COLOUR = '#9aa8bb'
-const OUTCOME_COLOUR = '#1d4f91'
-const TEXT_COLOUR = '#1b1b1b'
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
-
-/** Height of the chart: room for two bars per cost centre, so that long lists stay readable. */
-export function barChartHeight(rows: number): number {
-  return Math.max(220, rows * 34 + 90)
-}
-
-/**
- * ECharts option for horizontal bars, budget and outcome per cost centre (typed loosely: the web
- * app loads ECharts' types only with the chart itself). Budget is a lighter bar with a pattern-free
- * outline, outcome the accent; the legend names both, so colour is not the only cue.
- */
-export function barChartOption(
-  data: BarChartData,
-  display: AmountDisplay,
-  narrow = false,
-): Record<string, unknown> {
-  const axis = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: display.decimals })
-  const format = (value: number) => axis.format(value)
-  return {
-    animation: false,
-    textStyle: { fontFamily: FONT, color: TEXT_COLOUR, fontSize: 13 },
-    grid: { left: 8, right: 44, top: 16, bottom: 44, containLabel: true },
-    legend: { bottom: 0, selectedMode: false, textStyle: { color: TEXT_COLOUR } },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: data.names,
-      axisLabel: {
-        color: TEXT_COLOUR,
-        width: narrow ? 96 : 220,
-        overflow: 'truncate',
-      },
-      axisLine: { lineStyle: { color: '#6b6b6b' } },
-      axisTick: { show: false },
-    },
-    xAxis: {
-      type: 'value',
-      name: display.unit,
-      nameLocation: 'end',
-      nameTextStyle: { color: TEXT_COLOUR },
-      axisLabel: { color: TEXT_COLOUR, formatter: format, hideOverlap: true },
-      splitLine: { lineStyle: { color: '#e3e3e3' } },
-    },
-    series: [
-      {
-        type: 'bar',
-        name: data.budgetLabel,
-        data: data.budget,
-        itemStyle: { color: BUDGET_COLOUR, borderColor: '#4f5d70', borderWidth: 1 },
-        barGap: '10%',
-        barCategoryGap: '30%',
-      },
-      {
-        type: 'bar',
-        name: data.outcomeLabel,
-        data: data.outcome,
-        itemStyle: { color: OUTCOME_COLOUR },
-      },
-    ],
-  }
 }

@@ -1,6 +1,9 @@
 import type { AmountUnit, AssignmentStatus } from '@arshjul/domain'
 import { formatNumber } from '@arshjul/domain'
 
+/** "a, b och c": in the domain package since the charts' text alternatives use it too. */
+export { joinSwedish } from '@arshjul/domain'
+
 const kronorPerUnit: Record<AmountUnit, number> = { kr: 1, tkr: 1_000, mkr: 1_000_000, mnkr: 1_000_000 }
 
 /** An exact amount in kronor shown in the municipality's unit: 7000000 → "7,0 mkr". */
@@ -40,12 +43,6 @@ const statusWords: Record<AssignmentStatus, { one: string; many: string }> = {
 export function statusCount(status: AssignmentStatus, count: number): string {
   const words = statusWords[status]
   return `${formatNumber(count, 0)} ${count === 1 ? words.one : words.many}`
-}
-
-/** "a, b och c". */
-export function joinSwedish(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts.join('')
-  return `${parts.slice(0, -1).join(', ')} och ${parts[parts.length - 1]}`
 }
 
 export function yearSpan(start: number, end: number): string {

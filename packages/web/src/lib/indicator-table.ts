@@ -1,5 +1,5 @@
 import type { IndicatorView, ValueStatus } from '@arshjul/domain'
-import { directionLabels, formatNumber, indicatorUnitLabels } from '@arshjul/domain'
+import { directionLabels, formatNumber, unitText } from '@arshjul/domain'
 
 export interface IndicatorCell {
   /** The figure as printed, e.g. "41"; null when the value is missing. */
@@ -82,16 +82,6 @@ export function indicatorTable(indicator: IndicatorView): IndicatorTableModel {
     })
   }
   return { years, rows }
-}
-
-/** The indicator's name without the trailing full stop some sources print ("… för att nå målet, %."). */
-export function indicatorTitle(indicator: Pick<IndicatorView, 'name'>): string {
-  return indicator.name.replace(/[.\s]+$/, '')
-}
-
-/** The unit as printed after a figure: "%", "ha", or the indicator's own label. */
-export function unitText(indicator: IndicatorView): string {
-  return indicator.unitLabel ?? indicatorUnitLabels[indicator.unit]
 }
 
 /** The desired direction as a phrase: "Öka", "Minst 4 %". */

@@ -6,7 +6,6 @@ import {
   cellContent,
   computedText,
   defaultScope,
-  formatPersonnelValue,
   HIDDEN_CELL_TEXT,
   hiddenCountText,
   internalControlYears,
@@ -19,8 +18,6 @@ import {
   scaleStep,
   scopeChoices,
   scopeYearsText,
-  sickLeaveChart,
-  sickLeaveSummary,
   slug,
 } from './personnel.ts'
 
@@ -55,26 +52,7 @@ const sickLeave: Measure = {
   ],
 }
 
-describe('numbers by the measure’s kind', () => {
-  it('writes percentages with the measure’s decimals and a percent sign', () => {
-    expect(formatPersonnelValue(3.03, 'percent', 2)).toBe(`3,03${NBSP}%`)
-    expect(formatPersonnelValue(2, 'percent', 2)).toBe(`2,00${NBSP}%`)
-    expect(formatPersonnelValue(24.7, 'percent', 1)).toBe(`24,7${NBSP}%`)
-  })
-
-  it('writes counts as whole numbers, with a space between thousands', () => {
-    expect(formatPersonnelValue(198, 'count', 0)).toBe('198')
-    expect(formatPersonnelValue(1234, 'count', 0).replace(/\s/g, ' ')).toBe('1 234')
-    expect(formatPersonnelValue(19.6, 'count', 1)).toBe('20')
-  })
-
-  it('writes an index, a ratio and an age as the number alone', () => {
-    expect(formatPersonnelValue(88, 'index', 0)).toBe('88')
-    expect(formatPersonnelValue(71.3, 'index', 1)).toBe('71,3')
-    expect(formatPersonnelValue(11, 'ratio', 1)).toBe('11,0')
-    expect(formatPersonnelValue(64.4, 'years', 1)).toBe('64,4')
-  })
-
+describe('the measure’s caption', () => {
   it('names the unit in the caption, except for a ratio whose label says it', () => {
     expect(measureCaption({ label: 'Sjukfrånvaro', kind: 'percent' })).toBe('Sjukfrånvaro (procent)')
     expect(measureCaption({ label: 'Antal anställda', kind: 'count' })).toBe('Antal anställda (antal)')
@@ -172,34 +150,6 @@ describe('scopes', () => {
   it('falls back to the municipality', () => {
     expect(scopeChoices(scopes.slice(3), board).map((s) => s.key)).toEqual(['kommunen'])
     expect(defaultScope([])).toBe('kommunen')
-  })
-})
-
-describe('the sick-leave chart', () => {
-  it('draws everyone and the genders over the years, not the age bands', () => {
-    const chart = sickLeaveChart({ measures: [sickLeave] })
-    expect(chart?.years).toEqual([2023, 2024])
-    expect(chart?.series.map((s) => s.name)).toEqual(['Samtliga', 'Kvinnor', 'Män'])
-    expect(chart?.series[2]?.data).toEqual([null, 2.03])
-  })
-
-  it('draws nothing for a single year', () => {
-    const one: Measure = {
-      ...sickLeave,
-      rows: [{ breakdown: {}, label: 'Samtliga', cells: [cell(2024, 3.03)] }],
-    }
-    expect(sickLeaveChart({ measures: [one] })).toBeNull()
-    expect(sickLeaveChart({ measures: [] })).toBeNull()
-  })
-
-  it('summarises the lines in words', () => {
-    const chart = sickLeaveChart({ measures: [sickLeave] })
-    if (!chart) throw new Error('no chart')
-    const text = sickLeaveSummary(chart, 'KSF').replace(/\u00a0/g, ' ')
-    expect(text).toContain('Linjediagram över sjukfrånvaron i KSF, 2023–2024')
-    expect(text).toContain('Samtliga: 3,10 % 2023 och 3,03 % 2024.')
-    expect(text).toContain('Män: 2,03 % 2024.')
-    expect(text).toContain('Alla värden finns i tabellen.')
   })
 })
 

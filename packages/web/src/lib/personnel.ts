@@ -1,7 +1,8 @@
 /**
- * Pure helpers of the personnel and internal-control pages: how a figure is written, what a hidden
- * cell says, the columns of a measure's table, the sick-leave chart, the risk matrix's order and the
- * keys of new risks and controls.
+ * Pure helpers of the personnel and internal-control pages: what a hidden cell says, the columns of
+ * a measure's table, the risk matrix's order and the keys of new risks and controls. How a figure is
+ * written (`formatPersonnelValue`) and the sick-leave chart are in @arshjul/domain (charts.ts), which
+ * the server's reports share.
  */
 import type {
   BoardDetail,
@@ -11,8 +12,7 @@ import type {
   RiskView,
   SessionUser,
 } from '@arshjul/domain'
-import { formatNumber, permissions, riskBandLabels } from '@arshjul/domain'
-import { joinSwedish } from './format.ts'
+import { formatNumber, formatPersonnelValue, permissions, riskBandLabels } from '@arshjul/domain'
 
 export type PersonnelMeasureView = PersonnelView['measures'][number]
 export type PersonnelRowView = PersonnelMeasureView['rows'][number]
@@ -27,18 +27,6 @@ export const MISSING_CELL_TEXT = 'uppgift saknas'
 /** The rule of protected cells, shown whenever a view has any. */
 export const HIDDEN_RULE =
   'Uppgifter om grupper med färre än 10 personer visas inte utanför förvaltningen, inte heller uppgifter som skulle avslöja dem.'
-
-const NBSP = '\u00a0'
-
-/**
- * A figure in sv-SE with the measure's decimals: 3.03 percent → "3,03 %", a count as a whole
- * number ("198"), an index, ratio or age as the number alone (the unit is in the caption).
- */
-export function formatPersonnelValue(value: number, kind: PersonnelKind, decimals: number): string {
-  if (kind === 'count') return formatNumber(Math.round(value), 0)
-  const text = formatNumber(value, decimals)
-  return kind === 'percent' ? `${text}${NBSP}%` : text
-}
 
 /** The unit a measure's caption names: "procent", "antal", "år", "index"; none for a ratio. */
 export function personnelUnit(kind: PersonnelKind): string | null {
@@ -188,109 +176,6 @@ export function scopeChoices(
 /** The scope a board's page opens with: the first of its choices, or the municipality. */
 export function defaultScope(choices: readonly ScopeChoice[]): string {
   return choices[0]?.key ?? 'kommunen'
-}
-
-// ---------------------------------------------------------------------------------------------
-// The sick-leave chart
-// ---------------------------------------------------------------------------------------------
-
-export interface SickLeaveSeries {
-  name: string
-  data: (number | null)[]
-}
-
-export interface SickLeaveChart {
-  years: number[]
-  series: SickLeaveSeries[]
-  decimals: number
-}
-
-/**
- * Sick leave per year for everyone and by gender (the rows without employment, age or sick days);
- * null when there is no sick leave or fewer than two years to draw a line between.
- */
-export function sickLeaveChart(view: Pick<PersonnelView, 'measures'>): SickLeaveChart | null {
-  const measure = view.measures.find((m) => m.measure === 'sick-leave')
-  if (!measure) return null
-  const rows = measure.rows.filter(
-    (r) =>
-      r.breakdown.employment === undefined &&
-      r.breakdown.ageBand === undefined &&
-      r.breakdown.sickDays === undefined,
-  )
-  const years = [
-    ...new Set(rows.flatMap((r) => r.cells.filter((c) => c.period === null).map((c) => c.year))),
-  ].sort((a, b) => a - b)
-  if (years.length < 2) return null
-  const series = rows
-    .map((r) => ({
-      name: r.label,
-      data: years.map((y) => r.cells.find((c) => c.year === y && c.period === null)?.value ?? null),
-    }))
-    .filter((s) => s.data.filter((v) => v !== null).length > 0)
-  return series.length > 0 ? { years, series, decimals: measure.decimals } : null
-}
-
-/** The chart's text alternative, in a few sentences; the table has every value. */
-export function sickLeaveSummary(chart: SickLeaveChart, scopeName: string): string {
-  const first = chart.years[0]
-  const last = chart.years[chart.years.length - 1]
-  const sentences = [`Linjediagram över sjukfrånvaron i ${scopeName}, ${first}–${last}, i procent.`]
-  for (const s of chart.series) {
-    const points = s.data
-      .map((v, i) =>
-        v === null ? null : `${formatPersonnelValue(v, 'percent', chart.decimals)} ${chart.years[i]}`,
-      )
-      .filter((p): p is string => p !== null)
-    sentences.push(`${s.name}: ${joinSwedish(points)}.`)
-  }
-  const hidden = chart.series.some((s) => s.data.some((v) => v === null))
-  if (hidden) sentences.push('År utan värde saknas eller är dolda.')
-  sentences.push('Alla värden finns i tabellen.')
-  return sentences.join(' ')
-}
-
-const SERIES_COLOURS = ['#1d4f91', '#a3461f', '#3f6e12', '#6b3fa0']
-const SYMBOLS = ['circle', 'triangle', 'rect', 'diamond']
-const TEXT_COLOUR = '#1b1b1b'
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
-
-/** ECharts option for the sick-leave chart (typed loosely, as the indicator charts). */
-export function sickLeaveOption(chart: SickLeaveChart): Record<string, unknown> {
-  // The axis steps are round; one decimal is enough for them (the points have the measure's).
-  const format = (value: number) => formatNumber(value, Math.min(chart.decimals, 1))
-  return {
-    animation: false,
-    textStyle: { fontFamily: FONT, color: TEXT_COLOUR, fontSize: 13 },
-    grid: { left: 8, right: 24, top: 32, bottom: 40, containLabel: true },
-    legend: { bottom: 0, selectedMode: false, textStyle: { color: TEXT_COLOUR }, itemWidth: 28 },
-    xAxis: {
-      type: 'category',
-      data: chart.years.map(String),
-      boundaryGap: false,
-      axisLabel: { color: TEXT_COLOUR },
-      axisLine: { lineStyle: { color: '#6b6b6b' } },
-    },
-    yAxis: {
-      type: 'value',
-      name: '%',
-      min: 0,
-      nameTextStyle: { color: TEXT_COLOUR, align: 'left' },
-      axisLabel: { color: TEXT_COLOUR, formatter: format },
-      splitLine: { lineStyle: { color: '#e3e3e3' } },
-    },
-    // Each line has its own colour, symbol and dash, so that they differ without colour too.
-    series: chart.series.map((s, i) => ({
-      type: 'line',
-      name: s.name,
-      data: s.data,
-      color: SERIES_COLOURS[i % SERIES_COLOURS.length],
-      symbol: SYMBOLS[i % SYMBOLS.length],
-      symbolSize: 8,
-      lineStyle: { width: 2.5, type: i === 0 ? 'solid' : i === 1 ? 'dashed' : 'dotted' },
-      connectNulls: false,
-    })),
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

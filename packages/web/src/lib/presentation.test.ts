@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { countsSentence, latestComment } from './assignments.ts'
 import { tint } from './colour.ts'
 import { defaultFollowUp, summarySentence } from './follow-ups.ts'
-import { formatAmount, joinSwedish } from './format.ts'
-import { chartSummary } from './indicator-chart.ts'
+import { formatAmount } from './format.ts'
 import { directionText, indicatorTable } from './indicator-table.ts'
 
 const followUp = (key: string, kind: FollowUpSummary['kind'], year: number): FollowUpSummary => ({
@@ -150,36 +149,10 @@ describe('an indicator as a table', () => {
   })
 })
 
-describe('the text alternative of a chart', () => {
-  it('reads the outcomes and the target', () => {
-    expect(chartSummary(indicator({}))).toBe(
-      'Linjediagram över Markreserv verksamhetsmark, 2022–2024. Utfall: 50\u00a0ha 2022, 28\u00a0ha 2023 och 43\u00a0ha 2024. ' +
-        'Mål (streckad linje): 50\u00a0ha 2024. Alla värden finns i tabellen.',
-    )
-  })
-
-  it('says which year a lagging value refers to', () => {
-    const lagging = indicator({
-      name: 'Nettoutsläpp, %.',
-      unit: 'percent',
-      values: [{ year: 2023, breakdown: 'total', value: 41, status: 'final', referenceYear: 2021 }],
-      targets: [],
-    })
-    expect(chartSummary(lagging)).toBe(
-      'Linjediagram över Nettoutsläpp, %, 2023. Utfall: 41\u00a0% 2023 (avser 2021). Alla värden finns i tabellen.',
-    )
-  })
-})
-
 describe('Swedish presentation', () => {
   it('shows an appropriation in the municipality’s unit', () => {
     expect(formatAmount(7_000_000, 'mkr', 1)).toBe('7,0\u00a0mkr')
     expect(formatAmount(1_240_840, 'tkr', 1)).toBe('1\u00a0240,8\u00a0tkr')
-  })
-
-  it('joins a list with "och"', () => {
-    expect(joinSwedish(['a', 'b', 'c'])).toBe('a, b och c')
-    expect(joinSwedish(['a'])).toBe('a')
   })
 
   it('counts assignments per status in words', () => {

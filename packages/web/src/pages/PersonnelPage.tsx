@@ -1,4 +1,5 @@
 import type { PersonnelView } from '@arshjul/domain'
+import { sickLeaveChart } from '@arshjul/domain'
 import { getRouteApi, Link } from '@tanstack/react-router'
 import { useMemo } from 'react'
 import { BoardBreadcrumbs } from '../components/BoardBreadcrumbs.tsx'
@@ -19,7 +20,6 @@ import {
   mayImportPersonnel,
   scopeChoices,
   scopeYearsText,
-  sickLeaveChart,
 } from '../lib/personnel.ts'
 import { usePersonnel, usePersonnelScopes } from '../lib/personnel-api.ts'
 import { useSession } from '../lib/session.ts'

@@ -1,6 +1,12 @@
 import type { OperatingView } from '@arshjul/domain'
+import {
+  barChartData,
+  barChartHeight,
+  barChartOption,
+  barChartSummary,
+  NARROW_CHART_WIDTH,
+} from '@arshjul/domain'
 import { loadBarCharts } from '../../lib/echarts-load.ts'
-import { barChartData, barChartHeight, barChartOption, barChartSummary } from '../../lib/economy.ts'
 import { useEChart } from '../../lib/use-echart.ts'
 
 /**
@@ -11,10 +17,10 @@ export function BudgetChart({ view }: { view: OperatingView }) {
   const { ref: container, failed } = useEChart(loadBarCharts, view, (chart, data, element) => {
     const bars = barChartData(data)
     // Narrow screens get a layout of their own; it is chosen again when the width crosses 480 px.
-    let narrow = element.clientWidth < 480
+    let narrow = element.clientWidth < NARROW_CHART_WIDTH
     chart.setOption(barChartOption(bars, data.display, narrow))
     return () => {
-      const nowNarrow = element.clientWidth < 480
+      const nowNarrow = element.clientWidth < NARROW_CHART_WIDTH
       if (nowNarrow !== narrow) {
         narrow = nowNarrow
         chart.setOption(barChartOption(bars, data.display, narrow))

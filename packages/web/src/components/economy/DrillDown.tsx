@@ -1,5 +1,6 @@
 import type { OperatingDrillView } from '@arshjul/domain'
-import { money, monthName, operatingColumns, periodText, unitCaption } from '../../lib/economy.ts'
+import { monthName, periodText } from '@arshjul/domain'
+import { money, operatingColumns, unitCaption } from '../../lib/economy.ts'
 import { useOperatingDrill } from '../../lib/economy-api.ts'
 import { ErrorMessage, Loading } from '../QueryState.tsx'
 import { FigureCells, FigureHeadings } from './FiguresCells.tsx'

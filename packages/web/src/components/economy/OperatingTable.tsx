@@ -1,6 +1,7 @@
 import type { OperatingView } from '@arshjul/domain'
+import { periodText } from '@arshjul/domain'
 import { Fragment, useState } from 'react'
-import { operatingColumns, periodText, unitCaption } from '../../lib/economy.ts'
+import { operatingColumns, unitCaption } from '../../lib/economy.ts'
 import { DataTable } from '../DataTable.tsx'
 import { DrillDown } from './DrillDown.tsx'
 import { FigureCells, FigureHeadings } from './FiguresCells.tsx'

@@ -1,8 +1,8 @@
 import type { OperatingFigures, OperatingView } from '@arshjul/domain'
+import { periodText } from '@arshjul/domain'
 import {
   money,
   operatingColumns,
-  periodText,
   statementAsIs,
   statementLabels,
   statementLines,

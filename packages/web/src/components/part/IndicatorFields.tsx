@@ -1,6 +1,5 @@
 import type { IndicatorView, ValueStatus } from '@arshjul/domain'
-import { valueStatusLabels } from '@arshjul/domain'
-import { unitText } from '../../lib/indicator-table.ts'
+import { unitText, valueStatusLabels } from '@arshjul/domain'
 import type { ValueRow } from '../../lib/part-form.ts'
 import { Field } from '../form/Field.tsx'
 import { valueField } from './models.ts'

@@ -1,5 +1,5 @@
+import { type SickLeaveChart as ChartData, sickLeaveOption, sickLeaveSummary } from '@arshjul/domain'
 import { loadLineCharts } from '../../lib/echarts-load.ts'
-import { type SickLeaveChart as ChartData, sickLeaveOption, sickLeaveSummary } from '../../lib/personnel.ts'
 import { useEChart } from '../../lib/use-echart.ts'
 
 /**
