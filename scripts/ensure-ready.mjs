@@ -43,17 +43,22 @@ if (builtAt < sourcesAt) {
   run('npx', ['vite', 'build', '--config', 'packages/web/vite.config.ts', '--logLevel', 'warn'])
 }
 
-// 3. Chromium for the browser tests
-if (forTests && !existsSync('/usr/bin/chromium')) {
+// 3. Chromium for the browser tests, Poppler (pdftotext, pdftoppm) for the golden documents
+const missing = [
+  ['/usr/bin/chromium', 'chromium'],
+  ['/usr/bin/pdftoppm', 'poppler-utils'],
+].filter(([file]) => !existsSync(file))
+if (forTests && missing.length > 0) {
+  const packages = missing.map(([, name]) => name)
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('Årshjul: installerar Chromium för webbläsartesterna (apt-get install chromium) …')
+    console.log(`Årshjul: installerar ${packages.join(' och ')} för testerna (apt-get install) …`)
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
     run('apt-get', ['update', '-qq'], env)
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], env)
+    run('apt-get', ['install', '-y', '-qq', ...packages], env)
   } else {
     console.error(
-      'Årshjul: webbläsartesterna behöver Chromium i /usr/bin/chromium (Debian: apt-get install chromium).',
+      `Årshjul: testerna behöver Debians paket ${packages.join(' och ')} (apt-get install ${packages.join(' ')}).`,
     )
     process.exit(1)
   }

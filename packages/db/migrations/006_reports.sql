@@ -15,6 +15,18 @@ CREATE TABLE report_texts (
 CREATE TRIGGER report_texts_guard_decided BEFORE INSERT OR UPDATE OR DELETE ON report_texts
   FOR EACH ROW EXECUTE FUNCTION arshjul_guard_decided_child();
 
+-- A figure as a source document printed it, where the document's own figures disagree (rounding
+-- printed differently in two tables, a total that is not the sum of its rows). The generated document
+-- shows the computed value; the validator notes the printed one.
+CREATE TABLE source_figures (
+  follow_up_id uuid NOT NULL REFERENCES follow_ups (id) ON DELETE CASCADE,
+  municipality_id uuid NOT NULL REFERENCES municipalities (id) ON DELETE CASCADE,
+  figure text NOT NULL,
+  printed text NOT NULL,
+  location text NOT NULL,
+  PRIMARY KEY (follow_up_id, figure, location)
+);
+
 -- An issued document: the bytes as they went out, their hash, what they were made from, what the
 -- validator found and, when a finding was an error, the controller's signed exception.
 CREATE TABLE report_issues (

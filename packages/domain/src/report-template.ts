@@ -125,3 +125,14 @@ export const SeedReportText = z.object({
   section: z.enum(Object.keys(narrativeSections) as [NarrativeKey, ...NarrativeKey[]]),
   text: z.string().min(1).max(50_000),
 })
+
+/**
+ * A figure as a source document printed it where it disagrees with the document's own figures;
+ * `figure` is the key of the generated document's figure (e.g. "operating.total.budget").
+ */
+export const SeedSourceFigure = z.object({
+  followUp: z.string().min(1),
+  figure: z.string().min(1).max(200),
+  printed: z.string().min(1).max(50),
+  location: z.string().min(1).max(300),
+})

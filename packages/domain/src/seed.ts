@@ -9,7 +9,7 @@ import { SeedInternalControl } from './internal-control.ts'
 import { Key, Municipality, MunicipalityCode } from './municipality.ts'
 import { Administration, Board, OrgUnit, PlanPeriod } from './organisation.ts'
 import { SeedPersonnelSet } from './personnel.ts'
-import { SeedReportText } from './report-template.ts'
+import { SeedReportText, SeedSourceFigure } from './report-template.ts'
 
 export const SEED_SCHEMA_VERSION = 1
 
@@ -74,6 +74,8 @@ export const SeedFile = z.object({
   internalControl: SeedInternalControl.optional(),
   /** The board's narrative texts of a follow-up's document: foreword, the year, the future … (issue 6). */
   reportTexts: z.array(SeedReportText).default([]),
+  /** Figures a source document printed differently from its own rows or tables (issue 6). */
+  sourceFigures: z.array(SeedSourceFigure).default([]),
 })
 export type SeedFile = z.infer<typeof SeedFile>
 
@@ -223,6 +225,9 @@ export function checkSeedSet(files: readonly NamedSeedFile[]): SeedProblem[] {
     const seenAssessments = new Set<string>()
     data.reportTexts.forEach((t, i) => {
       ref(name, `reportTexts[${i}].followUp`, 'followUps', t.followUp)
+    })
+    data.sourceFigures.forEach((f, i) => {
+      ref(name, `sourceFigures[${i}].followUp`, 'followUps', f.followUp)
     })
     data.assessments.forEach((a, i) => {
       ref(name, `assessments[${i}].goal`, 'boardGoals', a.goal)

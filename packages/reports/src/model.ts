@@ -177,6 +177,8 @@ export interface ReportDocument {
   notes: Finding[]
   /** Identities across the document, beyond those of single tables. */
   checks?: DocumentCheck[] | undefined
+  /** Figures the source document printed differently (a historical report loaded as data). */
+  printed?: { figure: string; printed: string; location: string }[] | undefined
 }
 
 /**

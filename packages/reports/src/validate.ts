@@ -5,6 +5,7 @@
  * levels and statuses match the lists. An `error` blocks issuing (unless the controller signs an
  * exception); notes the builder already made (a source that printed another figure) come along.
  */
+import { type AmountUnit, formatNumber, orePerUnit } from '@arshjul/domain'
 import type { Cell, Finding, NumberCell, ReportDocument, Section, TableBlock, TableCheck } from './model.ts'
 
 const exactOf = (cell: Cell | undefined): bigint | null => {
@@ -27,6 +28,17 @@ function showExact(value: bigint): string {
   const whole = digits.slice(0, -6)
   const fraction = digits.slice(-6).replace(/0+$/, '')
   return `${negative ? '−' : ''}${whole}${fraction ? `,${fraction}` : ''}`
+}
+
+/** An exact value as the table's readers know it: money in the table's unit, anything else as is. */
+function showIn(table: TableBlock, value: bigint): string {
+  const perUnit = table.unit && table.unit in orePerUnit ? orePerUnit[table.unit as AmountUnit] : null
+  if (perUnit === null) return showExact(value)
+  // Exact values carry six decimals (see parseExact); öre are whole.
+  const ore = Number(value / 1_000_000n)
+  const amount = ore / perUnit
+  const decimals = Math.min(6, Math.max(0, Math.ceil(-Math.log10(Math.abs(amount % 1) || 1))))
+  return formatNumber(amount, Number.isInteger(amount) ? 0 : Math.max(1, decimals))
 }
 
 function tables(sections: readonly Section[]): { table: TableBlock; section: Section }[] {
@@ -64,9 +76,12 @@ function checkTable(table: TableBlock, check: TableCheck): Finding[] {
         findings.push({
           severity: 'error',
           where: where(table, check.total, column),
-          message: `${check.label}: raderna summerar till ${showExact(sum)} men summaraden visar ${showExact(total)}.`,
+          message: `${check.label}: raderna summerar till ${showIn(table, sum)} men summaraden visar ${showIn(table, total)}.`,
         })
+        continue
       }
+      const rounding = roundingNote(table, check.parts, check.total, column)
+      if (rounding) findings.push(rounding)
     }
   } else {
     for (const row of check.rows) {
@@ -80,12 +95,63 @@ function checkTable(table: TableBlock, check: TableCheck): Finding[] {
         findings.push({
           severity: 'error',
           where: where(table, row, check.result),
-          message: `${check.label}: avvikelsen ska vara ${showExact(expected)} men är ${showExact(result)}.`,
+          message: `${check.label}: avvikelsen ska vara ${showIn(table, expected)} men är ${showIn(table, result)}.`,
         })
       }
     }
   }
   return findings
+}
+
+/**
+ * Rows rounded one by one may not add up to the rounded total (the total is rounded from the exact
+ * sum): said in a note, as readers add up printed rows.
+ */
+function roundingNote(table: TableBlock, parts: number[], total: number, column: number): Finding | null {
+  const shown = (row: number) => {
+    const cell = table.rows[row]?.cells[column]
+    return cell?.kind === 'number' && cell.value !== null ? cell.value : null
+  }
+  const totalShown = shown(total)
+  const cell = table.rows[total]?.cells[column]
+  if (totalShown === null || cell?.kind !== 'number') return null
+  const scale = 10 ** cell.decimals
+  const sum = parts.reduce((a, r) => a + Math.round((shown(r) ?? 0) * scale), 0)
+  if (sum === Math.round(totalShown * scale)) return null
+  const print = (n: number) => formatNumber(n / scale, cell.decimals)
+  return {
+    severity: 'note',
+    where: where(table, total, column),
+    message: `De avrundade raderna summerar till ${print(sum)} men summan visar ${cell.display}: summan räknas på exakta belopp och avrundas sist.`,
+  }
+}
+
+/** Where a source document printed a figure differently, the computed value is shown and noted. */
+function checkPrinted(doc: ReportDocument): Finding[] {
+  const shownByFigure = new Map<string, string>()
+  for (const { cell } of numberCells(doc)) if (cell.figure) shownByFigure.set(cell.figure, cell.display)
+  const normal = (text: string) => text.replace(/[\s\u00a0\u202f]/g, '').replace(/-/g, '\u2212')
+  return (doc.printed ?? []).flatMap((p): Finding[] => {
+    const shown = shownByFigure.get(p.figure)
+    const label = doc.figures[p.figure]?.label ?? p.figure
+    if (shown === undefined) {
+      return [
+        {
+          severity: 'warning',
+          where: p.location,
+          message: `Källdokumentets siffra för "${label}" finns inte i dokumentet.`,
+        },
+      ]
+    }
+    if (normal(shown) === normal(p.printed)) return []
+    return [
+      {
+        severity: 'note',
+        where: p.location,
+        message: `Källdokumentet trycker ${label.toLowerCase()} som ${p.printed}; beräknat ur de exakta beloppen blir den ${shown}, och det är det värde dokumentet visar.`,
+      },
+    ]
+  })
 }
 
 function numberCells(
@@ -194,6 +260,7 @@ export function validateDocument(doc: ReportDocument): Finding[] {
     ...checkFigures(doc),
     ...checkCitations(doc),
     ...checkCounts(doc),
+    ...checkPrinted(doc),
     ...doc.notes,
   ]
   const order = { error: 0, warning: 1, note: 2 } as const

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import {
+  type ActivityEconomyView,
   type AssignmentList,
   canonicalJson,
   type FollowUpOverview,
@@ -12,7 +13,7 @@ import {
 } from '@arshjul/domain'
 import type { Queryable } from '../database.ts'
 import { readFrames, readInvestments } from '../economy/investments.ts'
-import { readOperating } from '../economy/operating.ts'
+import { readActivities, readOperating } from '../economy/operating.ts'
 import { readInternalControl } from '../personnel/internal-control.ts'
 import { readAssignments } from '../read/assignments.ts'
 import type { BoardContext } from '../read/context.ts'
@@ -27,7 +28,13 @@ export interface SnapshotContent {
   assignments: AssignmentList
   plan: PlanContent
   /** The economy as the follow-up reported it (absent in snapshots taken before economy existed). */
-  economy?: { operating: OperatingView; investments: InvestmentView; frames: FramesView }
+  economy?: {
+    operating: OperatingView
+    investments: InvestmentView
+    frames: FramesView
+    /** Per SCB activity code (absent in older snapshots). */
+    activities?: ActivityEconomyView
+  }
   /** Internal control as followed up in this follow-up (absent in older snapshots). */
   internalControl?: InternalControlView
   /**
@@ -106,6 +113,11 @@ async function economyAt(
     operating: await readOperating(tx, board, { year: followUp.year, throughMonth, followUp: followUp.key }),
     investments: await readInvestments(tx, board, { year: followUp.year, followUp: followUp.key }),
     frames: await readFrames(tx, board, { year: followUp.year }),
+    activities: await readActivities(tx, board, {
+      year: followUp.year,
+      throughMonth,
+      followUp: followUp.key,
+    }),
   }
 }
 

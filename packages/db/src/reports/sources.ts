@@ -17,6 +17,8 @@ export interface DocumentSources {
   /** The personnel figures of the follow-up's administration, protected as for the public. */
   personnel: PersonnelView | null
   personnelComment: string | null
+  /** Figures the source document printed differently from its own rows or tables. */
+  printedFigures?: { figure: string; printed: string; location: string }[]
 }
 
 export async function readDocumentSources(
@@ -33,30 +35,35 @@ export async function readDocumentSources(
       WHERE follow_up_id = $1 AND subject_kind IN ('board', 'investments')`,
     [followUpId],
   )
-  const [fu] = await db.query<{ administration_key: string | null }>(
-    `SELECT a.key AS administration_key FROM follow_ups f LEFT JOIN administrations a ON a.id = f.administration_id
-      WHERE f.id = $1`,
+  // The follow-up's administration, else the board's administrations (the first with figures).
+  const administrations = await db.query<{ key: string }>(
+    `SELECT a.key FROM follow_ups f JOIN administrations a
+         ON a.id = f.administration_id OR (f.administration_id IS NULL AND a.board_id = f.board_id)
+      WHERE f.id = $1
+      ORDER BY a.valid_from, a.key`,
     [followUpId],
   )
   let personnel: PersonnelView | null = null
-  if (fu?.administration_key) {
-    const scope = await resolvePersonnelScope(db, board.municipality.id, fu.administration_key)
-    if (scope) {
-      // A document leaves the administration: groups under 10 are hidden as for the public.
-      personnel = await readPersonnel(
-        db,
-        board.municipality.id,
-        { ...scope, key: fu.administration_key },
-        false,
-      )
-      if (personnel.measures.length === 0) personnel = null
+  for (const { key } of administrations) {
+    const scope = await resolvePersonnelScope(db, board.municipality.id, key)
+    if (!scope) continue
+    // A document leaves the administration: groups under 10 are hidden as for the public.
+    const view = await readPersonnel(db, board.municipality.id, { ...scope, key }, false)
+    if (view.measures.length > 0) {
+      personnel = view
+      break
     }
   }
   const [comment] = await db.query<{ text: string }>(
     'SELECT text FROM personnel_comments WHERE follow_up_id = $1',
     [followUpId],
   )
+  const printed = await db.query<{ figure: string; printed: string; location: string }>(
+    'SELECT figure, printed, location FROM source_figures WHERE follow_up_id = $1 ORDER BY figure, location',
+    [followUpId],
+  )
   return {
+    printedFigures: printed,
     texts: Object.fromEntries(texts.map((t) => [t.section, t.text])),
     economyComments: {
       operating: comments.find((c) => c.subject_kind === 'board')?.text ?? null,

@@ -445,6 +445,12 @@ export async function loadSeedSet(tx: Queryable, set: SeedSet): Promise<SeedCoun
     ['follow_up_id', 'municipality_id', 'section', 'text'],
     all('reportTexts').map((t) => [id('follow-up', t.followUp), mid, t.section, t.text]),
   )
+  await insertRows(
+    tx,
+    'source_figures',
+    ['follow_up_id', 'municipality_id', 'figure', 'printed', 'location'],
+    all('sourceFigures').map((f) => [id('follow-up', f.followUp), mid, f.figure, f.printed, f.location]),
+  )
   await loadUsers(tx, code, mid, all('users'), id)
   for (const f of all('followUps')) {
     if (f.status === 'open') await createParts(tx, id('follow-up', f.key))

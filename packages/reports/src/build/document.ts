@@ -98,12 +98,13 @@ function buildSection(ctx: BuildContext, t: TemplateSection): Section | null {
       .filter((s): s is Section => s !== null)
     if (children.length === 0) return null
     const title = t.title ?? ''
-    return {
-      id: `chapter-${title.toLowerCase().replace(/[^a-zåäö0-9]+/g, '-')}`,
-      title,
-      blocks: [],
-      sections: children,
-    }
+    const slug = title
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+    return { id: `chapter-${slug}`, title, blocks: [], sections: children }
   }
   if (t.id.startsWith('narrative:'))
     return narrative(ctx, t.id.slice('narrative:'.length) as NarrativeKey, t.title)
@@ -138,5 +139,6 @@ export function buildDocument(
     figures: ctx.figures,
     notes: ctx.notes,
     checks: ctx.checks,
+    printed: data.content.document.printedFigures ?? [],
   }
 }

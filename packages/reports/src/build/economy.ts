@@ -4,10 +4,13 @@
  * accounts with land development separate; frame changes and appropriation splits.
  */
 import {
+  type ActivityEconomyView,
   type AmountDisplay,
   fromLedgerSign,
+  type InvestmentRow,
   type OperatingFigures,
   type OperatingView,
+  sumOre,
 } from '@arshjul/domain'
 import type { Block, Cell, Row, Section, TableBlock, TableCheck } from '../model.ts'
 import { amount, ledgerAmount, text } from './cells.ts'
@@ -95,7 +98,21 @@ export function operatingTable(ctx: BuildContext, view: OperatingView): TableBlo
       for (const r of view.rows.filter((x) => x.administration?.key === sub.administration?.key)) {
         own.push(line(`${r.costCentre.code} ${r.costCentre.name}`, r.figures, 'data', rowFigures(r)))
       }
-      const total = line(`Summa ${name}`, sub.figures, 'subtotal')
+      const subtotalKeys: Partial<Record<Column, string>> = {}
+      for (const c of columns) {
+        const exact = exactOf(c, sub.figures)
+        if (exact === null) continue
+        const shown =
+          c === 'deviation' || c === 'forecastDeviation' ? exact : fromLedgerSign(exact, display.sign)
+        const key = `operating.${sub.administration?.key ?? 'other'}.${c}`
+        subtotalKeys[c] = ctx.figure(
+          key,
+          `Driftredovisning, summa ${name}, ${labels[c].toLowerCase()}`,
+          shown,
+          computed('Summan av raderna, exakt i öre'),
+        )
+      }
+      const total = line(`Summa ${name}`, sub.figures, 'subtotal', subtotalKeys)
       checks.push({
         kind: 'sum',
         label: `Raderna summerar till summan för ${name}`,
@@ -186,6 +203,45 @@ const months = [
 ]
 const monthName = (m: number) => months[m - 1] ?? String(m)
 
+/** The operating accounts per SCB activity code, where the board reports by activity too. */
+export function activityTable(
+  ctx: BuildContext,
+  view: ActivityEconomyView,
+  throughMonth: number,
+): TableBlock | null {
+  if (view.rows.length === 0) return null
+  const display = view.display
+  const columns = columnsFor({ throughMonth } as OperatingView)
+  const line = (name: string, f: OperatingFigures, kind: Row['kind']): Row => ({
+    kind,
+    cells: [text(name), ...columns.map((c) => cellFor(c, f, display))],
+  })
+  const rows = [
+    ...view.rows.map((r) => line(`${r.code} ${r.label}`, r.figures, 'data')),
+    line('Summa', view.total, 'total'),
+  ]
+  return {
+    kind: 'table',
+    id: ctx.tableId('operating-activities'),
+    caption: `Driftredovisning per verksamhet ${view.year}`,
+    unit: display.unit,
+    columns: [
+      { key: 'activity', label: 'Verksamhet', align: 'left', width: 3.2 },
+      ...columns.map((c) => ({ key: c, label: labels[c], align: 'right' as const })),
+    ],
+    rows,
+    checks: [
+      {
+        kind: 'sum',
+        label: 'Verksamheterna summerar till Summa',
+        columns: columns.map((_, i) => i + 1),
+        parts: view.rows.map((_, i) => i),
+        total: view.rows.length,
+      },
+    ],
+  }
+}
+
 export function operatingSection(ctx: BuildContext, title: string): Section | null {
   const economy = ctx.data.content.economy
   if (!economy || economy.operating.rows.length === 0) return null
@@ -194,89 +250,159 @@ export function operatingSection(ctx: BuildContext, title: string): Section | nu
   const blocks: Block[] = [table]
   const chart = operatingChart(view, table.id)
   if (chart) blocks.push(chart)
+  const activities = economy.activities ? activityTable(ctx, economy.activities, view.throughMonth) : null
+  if (activities) blocks.push(activities)
   const comment = ctx.data.content.document.economyComments.operating
   if (comment) blocks.push({ kind: 'paragraph', text: comment })
   return { id: 'operating', title, blocks, sections: [] }
 }
 
+type InvestmentColumn =
+  | 'decidedTotal'
+  | 'accumulatedOutcome'
+  | 'accumulatedDeviation'
+  | 'budget'
+  | 'outcome'
+  | 'deviation'
+  | 'forecast'
+
+const investmentLabels: Record<InvestmentColumn, string> = {
+  decidedTotal: 'Beslutad budget',
+  accumulatedOutcome: 'Ackumulerat utfall',
+  accumulatedDeviation: 'Avvikelse mot beslut',
+  budget: 'Budget',
+  outcome: 'Utfall',
+  deviation: 'Avvikelse',
+  forecast: 'Prognos',
+}
+
+type InvestmentFigures = Pick<
+  InvestmentRow,
+  | 'decidedTotal'
+  | 'accumulatedOutcome'
+  | 'accumulatedDeviation'
+  | 'budget'
+  | 'revisedBudget'
+  | 'outcome'
+  | 'deviation'
+  | 'forecast'
+>
+
+const investmentValue = (f: InvestmentFigures, c: InvestmentColumn) =>
+  c === 'budget' ? (f.revisedBudget ?? f.budget) : f[c]
+
+const statusGroupNames: Record<InvestmentRow['status'], string> = {
+  completed: 'Färdigställda projekt',
+  ongoing: 'Pågående projekt',
+  planned: 'Planerade projekt',
+}
+
+/** Exact sum of projects' figures, for subtotals the view does not carry (per status). */
+function sumInvestments(rows: readonly InvestmentFigures[]): InvestmentFigures {
+  const add = (pick: (r: InvestmentFigures) => number | null) =>
+    rows.some((r) => pick(r) !== null) ? sumOre(rows.map((r) => pick(r) ?? 0)) : null
+  return {
+    decidedTotal: add((r) => r.decidedTotal),
+    accumulatedOutcome: add((r) => r.accumulatedOutcome),
+    accumulatedDeviation: add((r) => r.accumulatedDeviation),
+    budget: add((r) => r.revisedBudget ?? r.budget),
+    revisedBudget: null,
+    outcome: add((r) => r.outcome),
+    deviation: add((r) => r.deviation),
+    forecast: add((r) => r.forecast),
+  }
+}
+
+/**
+ * The investment accounts: per project, grouped into land development and other investments
+ * (each with the view's exact totals), or — without land development — by status (completed,
+ * ongoing). The decided total and accumulated outcome come first where projects have them.
+ */
 export function investmentsSection(ctx: BuildContext, title: string): Section | null {
   const view = ctx.data.content.economy?.investments
   if (!view || view.projects.length === 0) return null
   const display = view.display
-  const annual = ctx.data.followUp.kind === 'annual' || ctx.data.followUp.kind === 'business-plan'
-  const cols =
+  const yearColumns: InvestmentColumn[] =
     ctx.kind === 'business-plan'
-      ? (['budget'] as const)
-      : annual
-        ? (['budget', 'outcome', 'deviation'] as const)
-        : (['budget', 'outcome', 'forecast'] as const)
-  const label = { budget: 'Budget', outcome: 'Utfall', deviation: 'Avvikelse', forecast: 'Prognos' } as const
-  type Totals = (typeof view.totals)['all']
-  const figuresOf = (t: Totals | (typeof view.projects)[number]) => ({
-    budget: t.revisedBudget ?? t.budget,
-    outcome: t.outcome,
-    deviation: t.deviation,
-    forecast: t.forecast,
-  })
+      ? ['budget']
+      : ctx.kind === 'annual'
+        ? ['budget', 'outcome', 'deviation']
+        : ['budget', 'outcome', 'forecast']
+  const withDecided = ctx.kind !== 'business-plan' && view.projects.some((p) => p.decidedTotal !== null)
+  const cols: InvestmentColumn[] = [
+    ...(withDecided ? (['decidedTotal', 'accumulatedOutcome', 'accumulatedDeviation'] as const) : []),
+    ...yearColumns,
+  ]
+  const favourable = (c: InvestmentColumn) => c === 'deviation' || c === 'accumulatedDeviation'
   const rows: Row[] = []
-  const line = (
-    name: string,
-    t: Totals | (typeof view.projects)[number],
-    kind: Row['kind'],
-    keyPrefix?: string,
-  ) => {
-    const f = figuresOf(t)
+  const line = (name: string, f: InvestmentFigures, kind: Row['kind'], keyPrefix?: string) => {
     rows.push({
       kind,
       cells: [
         text(name),
         ...cols.map((c) => {
-          const value = f[c]
-          const shown =
-            value === null ? null : c === 'deviation' ? value : fromLedgerSign(value, display.sign)
+          const value = investmentValue(f, c)
+          const shownValue =
+            value === null ? null : favourable(c) ? value : fromLedgerSign(value, display.sign)
           const key =
-            keyPrefix && shown !== null
+            keyPrefix && shownValue !== null
               ? ctx.figure(
                   `${keyPrefix}.${c}`,
-                  `Investeringar, ${name.toLowerCase()}, ${label[c].toLowerCase()}`,
-                  shown,
+                  `Investeringar, ${name.toLowerCase()}, ${investmentLabels[c].toLowerCase()}`,
+                  shownValue,
                   computed('Summan av projekten, exakt i öre'),
                 )
               : undefined
-          return amount(shown, display, key)
+          return amount(shownValue, display, key)
         }),
       ],
     })
     return rows.length - 1
   }
-  const checks: TableCheck[] = []
-  const ordinary = view.projects.filter((p) => !p.landDevelopment)
   const land = view.projects.filter((p) => p.landDevelopment)
-  const groups: { name: string; projects: typeof ordinary; totals: Totals; key: string }[] = [
-    {
-      name: 'Investeringar exklusive exploatering',
-      projects: ordinary,
-      totals: view.totals.excludingLandDevelopment,
-      key: 'investments.ordinary',
-    },
-    {
-      name: 'Exploatering och markförsäljning',
-      projects: land,
-      totals: view.totals.landDevelopment,
-      key: 'investments.land',
-    },
-  ]
+  const groups: { name: string; projects: InvestmentRow[]; totals: InvestmentFigures; key: string }[] =
+    land.length > 0
+      ? [
+          {
+            name: 'Investeringar exklusive exploatering',
+            projects: view.projects.filter((p) => !p.landDevelopment),
+            totals: view.totals.excludingLandDevelopment,
+            key: 'investments.ordinary',
+          },
+          {
+            name: 'Exploatering och markförsäljning',
+            projects: land,
+            totals: view.totals.landDevelopment,
+            key: 'investments.land',
+          },
+        ]
+      : (['completed', 'ongoing', 'planned'] as const).map((status) => {
+          const projects = view.projects.filter((p) => p.status === status)
+          return {
+            name: statusGroupNames[status],
+            projects,
+            totals: sumInvestments(projects),
+            key: `investments.${status}`,
+          }
+        })
+  const used = groups.filter((g) => g.projects.length > 0)
+  const checks: TableCheck[] = []
+  const columnIndexes = cols.map((_, i) => i + 1)
   const subtotals: number[] = []
-  for (const g of groups) {
-    if (g.projects.length === 0) continue
-    rows.push({ kind: 'group', cells: [text(g.name), ...cols.map(() => text(''))] })
+  const singleGroup = used.length === 1
+  for (const g of used) {
+    if (!singleGroup) rows.push({ kind: 'group', cells: [text(g.name), ...cols.map(() => text(''))] })
     const parts = g.projects.map((p) => line(p.name, p, 'data'))
+    if (singleGroup) {
+      subtotals.push(...parts)
+      continue
+    }
     const sub = line(`Summa ${g.name.toLowerCase()}`, g.totals, 'subtotal', g.key)
     subtotals.push(sub)
     checks.push({
       kind: 'sum',
       label: `Projekten summerar till summan (${g.name.toLowerCase()})`,
-      columns: cols.map((_, i) => i + 1),
+      columns: columnIndexes,
       parts,
       total: sub,
     })
@@ -285,7 +411,7 @@ export function investmentsSection(ctx: BuildContext, title: string): Section | 
   checks.push({
     kind: 'sum',
     label: 'Delsummorna summerar till totalen',
-    columns: cols.map((_, i) => i + 1),
+    columns: columnIndexes,
     parts: subtotals,
     total,
   })
@@ -296,7 +422,7 @@ export function investmentsSection(ctx: BuildContext, title: string): Section | 
     unit: display.unit,
     columns: [
       { key: 'project', label: 'Projekt', align: 'left', width: 3.2 },
-      ...cols.map((c) => ({ key: c, label: label[c], align: 'right' as const })),
+      ...cols.map((c) => ({ key: c, label: investmentLabels[c], align: 'right' as const })),
     ],
     rows,
     checks,

@@ -190,7 +190,11 @@ function goalSection(ctx: BuildContext, goal: GoalListItem): Section {
 
 export function goalsSection(ctx: BuildContext, title: string): Section | null {
   const { overview } = ctx.data.content
-  const goals = overview.groups.flatMap((g) => g.goals)
+  // A business plan presents the goals it decides (from its year); goals of earlier plans still in
+  // force are followed up, not decided again.
+  const goals = overview.groups
+    .flatMap((g) => g.goals)
+    .filter((g) => ctx.kind !== 'business-plan' || g.startYear === ctx.year)
   if (goals.length === 0) return null
   const blocks: Block[] = []
   if (ctx.kind !== 'business-plan') {

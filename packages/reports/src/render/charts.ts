@@ -18,7 +18,17 @@ export function chartBlocks(doc: ReportDocument): ChartBlock[] {
   return out
 }
 
+/** The chart types documents draw; anything else would silently come out as an empty chart. */
+const SERIES_TYPES = new Set(['bar', 'line', 'pie', 'scatter'])
+
 export function renderChartSvg(block: ChartBlock): string {
+  const series = block.option.series
+  for (const s of Array.isArray(series) ? series : series ? [series] : []) {
+    const type = (s as { type?: unknown }).type
+    if (typeof type !== 'string' || !SERIES_TYPES.has(type)) {
+      throw new Error(`okänd diagramtyp "${String(type)}"`)
+    }
+  }
   const chart = echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,
@@ -31,10 +41,28 @@ export function renderChartSvg(block: ChartBlock): string {
       animation: false,
       textStyle: { fontFamily: REPORT_FONT, ...(block.option.textStyle as object | undefined) },
     })
-    return chart.renderToSVGString()
+    return stableClassNames(chart.renderToSVGString(), block.id)
   } finally {
     chart.dispose()
   }
+}
+
+/**
+ * ECharts names the SVG's style classes from counters shared by the whole process ("zr3-cls-7"),
+ * so the same chart would differ from one rendering to the next: renumber them in order of first
+ * appearance, under the chart's id, so a document renders to the same bytes every time.
+ */
+export function stableClassNames(svg: string, chartId: string): string {
+  const names = new Map<string, string>()
+  const prefix = chartId.replace(/[^A-Za-z0-9_-]/g, '-')
+  return svg.replace(/zr\d+-cls-\d+/g, (found) => {
+    let name = names.get(found)
+    if (!name) {
+      name = `${prefix}-c${names.size}`
+      names.set(found, name)
+    }
+    return name
+  })
 }
 
 /** Every chart of the document as SVG, by chart id. A chart that cannot be drawn is an error. */

@@ -104,7 +104,9 @@ function rowCells(table: TableBlock, row: Row): string {
 }
 
 function table(block: TableBlock): string {
-  const widths = block.columns.map((c) => `${c.width ?? 1}fr`).join(', ')
+  // Text columns share the width; number columns take what their widest figure or heading word needs.
+  const widths = block.columns.map((c) => (c.align === 'right' ? 'auto' : `${c.width ?? 1}fr`)).join(', ')
+  const size = block.columns.length > 5 ? '8pt' : '9pt'
   const header = block.columns
     .map((c) => `table.cell(align: ${c.align === 'right' ? 'right' : 'left'})[${text(c.label)}]`)
     .join(', ')
@@ -115,11 +117,11 @@ function table(block: TableBlock): string {
 #figure(
   kind: table,
   caption: [${text(caption)}],
-  table(
+  text(size: ${size}, table(
     columns: (${widths}),
     table.header(${header}),
     ${body}
-  ),
+  )),
 ) <${label(block.id)}>
 ${notes}
 `
