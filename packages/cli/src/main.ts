@@ -98,7 +98,8 @@ program
     'Skriv en nämnds dokument för en uppföljning: verksamhetsplan, månads- eller delårsrapport, verksamhetsberättelse',
   )
   .requiredOption('--municipality <kod>', 'kommunkod, t.ex. 2580', municipalityCode)
-  .requiredOption('--board <nämnd>', 'nämndens nyckel, t.ex. ks')
+  .option('--board <nämnd>', 'nämndens nyckel, t.ex. ks')
+  .option('--compilation', 'kommunens sammanställning av alla nämnders verksamhetsberättelser (med --year)')
   .addOption(
     new Option('--kind <slag>', 'dokumentets slag (med --year)').choices([
       'business-plan',

@@ -71,6 +71,37 @@ describe.each(testEngines())('arshjul report (%s)', (engine) => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 
+  it('compiles the boards’ annual reports of a year into one document', () => {
+    const out = join(dir, 'sammanstallning.pdf')
+    const run = arshjul(
+      env,
+      'report',
+      '--municipality',
+      '0580',
+      '--compilation',
+      '--year',
+      '2024',
+      '--out',
+      out,
+    )
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toContain('Nämndernas verksamhetsberättelser 2024, Linköpings kommun')
+    expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const none = arshjul(
+      env,
+      'report',
+      '--municipality',
+      '0580',
+      '--compilation',
+      '--year',
+      '2019',
+      '--out',
+      out,
+    )
+    expect(none.status).toBe(1)
+    expect(none.stderr).toContain('Ingen nämnd i Linköpings kommun har en verksamhetsberättelse för 2019.')
+  })
+
   it('finds the follow-up by kind and year, or by key, and refuses in Swedish without writing', () => {
     const plan = join(dir, 'vp.pdf')
     const byKey = arshjul(env, 'report', ...lulea, '--follow-up', 'ksf-2025-vp', '--out', plan)

@@ -94,6 +94,7 @@ export { findFollowUp, getBoard, listFollowUps, listOrgUnits } from './read/foll
 export { getFollowUpOverview, getGoal, listGoals } from './read/goals.ts'
 export { readIndicators } from './read/indicators.ts'
 export { getMunicipality, listBoards, listMunicipalities } from './read/municipalities.ts'
+export { issueReport, listReportIssues, type NewReportIssue, readReportIssue } from './reports/issues.ts'
 export { type DocumentSources, readDocumentSources } from './reports/sources.ts'
 export { loadSeedSet, type SeedCounts } from './seed/load-seed-set.ts'
 export { DEMO_SEED_DIR, readSeedSets, type SeedSet, SeedValidationError } from './seed/read-seed-files.ts'

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '@arshjul/db'
 import { buildDocument } from './build/document.ts'
+import { buildCompilation } from './compilation.ts'
 import { loadReportData, type ReportData } from './data.ts'
 import type { Finding, ReportDocument } from './model.ts'
 import { renderCharts } from './render/charts.ts'
@@ -86,10 +87,32 @@ export async function generateFromData(
   options: GenerateOptions = {},
   loadMs = 0,
 ): Promise<GeneratedReport> {
-  let t = performance.now()
+  const t = performance.now()
   const document = buildDocument(data)
-  const build = performance.now() - t
-  t = performance.now()
+  return finish(document, format, options, { load: loadMs, build: performance.now() - t })
+}
+
+/** The municipality-wide compilation of the boards' annual reports, verified like any document. */
+export async function generateCompilation(
+  db: Queryable,
+  municipality: string,
+  year: number,
+  format: ReportFormat,
+  options: GenerateOptions = {},
+): Promise<GeneratedReport> {
+  const t0 = performance.now()
+  const document = await buildCompilation(db, municipality, year)
+  const build = performance.now() - t0
+  return finish(document, format, options, { load: 0, build })
+}
+
+async function finish(
+  document: ReportDocument,
+  format: ReportFormat,
+  options: GenerateOptions,
+  timings: { load: number; build: number },
+): Promise<GeneratedReport> {
+  let t = performance.now()
   const findings = validateDocument(document)
   const validate = performance.now() - t
   const errors = blocking(findings)
@@ -104,7 +127,7 @@ export async function generateFromData(
     bytes: rendered.bytes,
     mediaType: mediaTypes[format],
     fileName: fileNameOf(document, format),
-    timings: { load: loadMs, build, validate, render, typst: rendered.typst },
+    timings: { ...timings, validate, render, typst: rendered.typst },
   }
 }
 

@@ -1,9 +1,11 @@
 export { buildDocument, checkTemplate, TemplateError, templateFor } from './build/document.ts'
+export { asChapter, buildCompilation } from './compilation.ts'
 export { loadReportData, type ReportData } from './data.ts'
 export {
   fileNameOf,
   type GeneratedReport,
   type GenerateOptions,
+  generateCompilation,
   generateFromData,
   generateReport,
   mediaTypes,

@@ -33,6 +33,7 @@ import { cyclePartRoutes } from './routes/cycle-parts.ts'
 import { economyRoutes } from './routes/economy.ts'
 import { municipalityRoutes } from './routes/municipalities.ts'
 import { personnelRoutes } from './routes/personnel.ts'
+import { reportRoutes } from './routes/reports.ts'
 import { userRoutes } from './routes/users.ts'
 
 // Validation messages in Swedish, the users' language.
@@ -171,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   userRoutes(app)
   economyRoutes(app)
   personnelRoutes(app)
+  reportRoutes(app)
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT
   const hasWeb = existsSync(join(webRoot, 'index.html'))

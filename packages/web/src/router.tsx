@@ -199,6 +199,20 @@ const internalControlRoute = createRoute({
   },
 })
 
+export interface ReportsSearch {
+  /** The follow-up whose document is shown; the newest decided one when absent. */
+  uppfoljning?: string
+}
+
+const reportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '$code/$board/dokument',
+  // Documents are a chunk of their own, like the economy and personnel pages.
+  component: lazyRouteComponent(() => import('./pages/ReportsPage.tsx'), 'ReportsPage'),
+  validateSearch: (search: Record<string, unknown>): ReportsSearch =>
+    typeof search.uppfoljning === 'string' && search.uppfoljning ? { uppfoljning: search.uppfoljning } : {},
+})
+
 const routeTree = rootRoute.addChildren([
   startRoute,
   accessibilityRoute,
@@ -215,6 +229,7 @@ const routeTree = rootRoute.addChildren([
   personnelRoute,
   personnelImportRoute,
   internalControlRoute,
+  reportsRoute,
 ])
 
 export const router = createRouter({

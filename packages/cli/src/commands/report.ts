@@ -1,12 +1,20 @@
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { findBoard, listFollowUps } from '@arshjul/db'
 import { AppError, type ReportKind, reportKindLabels } from '@arshjul/domain'
-import { generateReport, type ReportFormat, TemplateError, VerificationError } from '@arshjul/reports'
+import {
+  generateCompilation,
+  generateReport,
+  type ReportFormat,
+  TemplateError,
+  VerificationError,
+} from '@arshjul/reports'
 import { type DbOptions, openConfigured } from '../open.ts'
 
 export interface ReportOptions extends DbOptions {
   municipality: string
-  board: string
+  board?: string
+  /** The municipality-wide compilation of the boards' annual reports (with --year). */
+  compilation?: boolean
   kind?: ReportKind
   year?: number
   followUp?: string
@@ -24,16 +32,32 @@ const severityWords = { error: 'Fel', warning: 'Varning', note: 'Notering' } as 
 export async function reportCommand(options: ReportOptions): Promise<void> {
   const { db } = await openConfigured(options)
   try {
-    const followUp = options.followUp ?? (await followUpOf(db, options))
     const started = performance.now()
+    const generateOptions = { allowErrors: options.despiteErrors === true }
     let report: Awaited<ReturnType<typeof generateReport>>
     try {
-      report = await generateReport(
-        db,
-        { municipality: options.municipality, board: options.board, followUp },
-        options.format,
-        { allowErrors: options.despiteErrors === true },
-      )
+      if (options.compilation) {
+        if (options.year === undefined) {
+          throw new AppError('VALIDATION', { userMessage: 'Ange --year för sammanställningen.' })
+        }
+        report = await generateCompilation(
+          db,
+          options.municipality,
+          options.year,
+          options.format,
+          generateOptions,
+        )
+      } else {
+        const board = options.board
+        if (!board) throw new AppError('VALIDATION', { userMessage: 'Ange --board, eller --compilation.' })
+        const followUp = options.followUp ?? (await followUpOf(db, { ...options, board }))
+        report = await generateReport(
+          db,
+          { municipality: options.municipality, board, followUp },
+          options.format,
+          generateOptions,
+        )
+      }
     } catch (error) {
       if (error instanceof VerificationError) {
         console.error(`arshjul: ${error.message}`)
@@ -69,7 +93,10 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
 }
 
 /** The board's follow-up of the kind and year; several of them (months) need --follow-up. */
-async function followUpOf(db: Parameters<typeof listFollowUps>[0], options: ReportOptions): Promise<string> {
+async function followUpOf(
+  db: Parameters<typeof listFollowUps>[0],
+  options: ReportOptions & { board: string },
+): Promise<string> {
   if (!options.kind || options.year === undefined) {
     throw new AppError('VALIDATION', { userMessage: 'Ange --kind och --year, eller --follow-up.' })
   }

@@ -52,6 +52,16 @@ export function BoardNav({ code, board }: { code: string; board: string }) {
         </li>
         <li>
           <Link
+            to="/$code/$board/dokument"
+            params={{ code, board }}
+            activeOptions={{ includeSearch: false }}
+            activeProps={{ 'aria-current': 'page' }}
+          >
+            Dokument
+          </Link>
+        </li>
+        <li>
+          <Link
             to="/$code/$board/uppgifter"
             params={{ code, board }}
             activeOptions={{ includeSearch: false }}
