@@ -1,3 +1,8 @@
+-- The document's texts are written in the follow-up's workflow, a part per text.
+ALTER TABLE report_parts DROP CONSTRAINT report_parts_kind_check;
+ALTER TABLE report_parts ADD CONSTRAINT report_parts_kind_check
+  CHECK (kind IN ('goal', 'indicator', 'activity', 'assignment', 'control', 'control-summary', 'personnel', 'narrative'));
+
 -- Reports: the narrative texts a board writes for a follow-up's document (foreword, the year, the
 -- future …), and the documents issued from it, kept as the exact bytes that went out.
 
@@ -7,6 +12,8 @@ CREATE TABLE report_texts (
   -- The narrative section of the template: foreword, mission, year, events, future …
   section text NOT NULL,
   text text NOT NULL,
+  -- The figures the text cites, with the values it used (a summary started from the draft).
+  cites jsonb NOT NULL DEFAULT '[]',
   version int NOT NULL DEFAULT 1,
   updated_by uuid REFERENCES users (id) ON DELETE SET NULL,
   updated_at timestamptz NOT NULL DEFAULT now(),

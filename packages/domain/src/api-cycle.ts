@@ -113,6 +113,14 @@ export const PartDetail = PartSummary.extend({
   suggestion: SuggestionView.nullable(),
   /** Indicator parts: the indicator with its official values. */
   indicator: IndicatorView.nullable(),
+  /**
+   * Narrative parts of a summary: a draft made from the figures, with the figures each number
+   * comes from; the writer may start from it.
+   */
+  draft: z
+    .object({ text: z.string(), cites: z.array(z.object({ figure: z.string(), value: z.string() })) })
+    .nullable()
+    .default(null),
   /** What the signed-in user may do with this part now. */
   can: z.object({ edit: z.boolean(), markReady: z.boolean(), review: z.boolean() }),
 })

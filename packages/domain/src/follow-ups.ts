@@ -33,6 +33,7 @@ export const Section = z.enum([
   'economy-comments',
   'personnel',
   'internal-control',
+  'narrative',
 ])
 export type Section = z.infer<typeof Section>
 

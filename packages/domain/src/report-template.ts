@@ -119,6 +119,30 @@ export const defaultReportTemplates: Record<ReportKind, ReportTemplate> = {
   },
 }
 
+/**
+ * The texts of a document that are written in the follow-up's workflow, in template order: each
+ * narrative section, and the summary (drafted from the figures, edited by the writer).
+ */
+export function writtenSections(template: ReportTemplate): string[] {
+  const out: string[] = []
+  const walk = (sections: readonly TemplateSection[]) => {
+    for (const s of sections) {
+      if (s.id.startsWith('narrative:')) out.push(s.id.slice('narrative:'.length))
+      else if (s.id === 'summary') out.push('summary')
+      if (s.sections) walk(s.sections)
+    }
+  }
+  walk(template.sections)
+  return [...new Set(out)]
+}
+
+/** The heading of a written section: the narrative's, or "Sammanfattning". */
+export function writtenSectionTitle(section: string): string {
+  return section === 'summary'
+    ? 'Sammanfattning'
+    : (narrativeSections[section as NarrativeKey]?.title ?? section)
+}
+
 /** A narrative text of a follow-up in the seed files. */
 export const SeedReportText = z.object({
   followUp: z.string().min(1),

@@ -15,6 +15,7 @@ export const sectionLabels: Record<Section, string> = {
   'economy-comments': 'Ekonomikommentarer',
   personnel: 'Personal',
   'internal-control': 'Intern kontroll',
+  narrative: 'Dokumentets texter',
 }
 
 /** Deadlines of one follow-up, per step of the workflow. */
@@ -34,6 +35,7 @@ export const PartKind = z.enum([
   'control',
   'control-summary',
   'personnel',
+  'narrative',
 ])
 export type PartKind = z.infer<typeof PartKind>
 
@@ -45,6 +47,7 @@ export const partKindLabels: Record<PartKind, string> = {
   control: 'Kontrollmoment',
   'control-summary': 'Intern kontroll',
   personnel: 'Personal',
+  narrative: 'Text i dokumentet',
 }
 
 const Text = z.string().max(20_000)
@@ -99,6 +102,23 @@ export type ControlReport = z.infer<typeof ControlReport>
 export const TextReport = z.object({ text: Text.nullable().default(null) })
 export type TextReport = z.infer<typeof TextReport>
 
+/** A number a text uses: the figure's key and the value it had when the sentence was written. */
+export const TextCitation = z.object({ figure: z.string().min(1).max(200), value: z.string().max(40) })
+export type TextCitation = z.infer<typeof TextCitation>
+
+/**
+ * One of the document's texts written in the workflow (foreword, the year, the future, or the
+ * summary): the text, and the figures it cites when it started from the draft made from them.
+ */
+export const NarrativeReport = z.object({
+  section: z.string().min(1).max(40),
+  /** The text's place in the document's template, for listing the parts in that order. */
+  order: z.number().int().min(0).max(100).default(0),
+  text: Text.nullable().default(null),
+  cites: z.array(TextCitation).max(100).default([]),
+})
+export type NarrativeReport = z.infer<typeof NarrativeReport>
+
 export const reportSchemas = {
   goal: GoalReport,
   indicator: IndicatorReport,
@@ -107,6 +127,7 @@ export const reportSchemas = {
   control: ControlReport,
   'control-summary': TextReport,
   personnel: TextReport,
+  narrative: NarrativeReport,
 } as const
 
 export type ReportContent =
@@ -116,6 +137,7 @@ export type ReportContent =
   | AssignmentReport
   | ControlReport
   | TextReport
+  | NarrativeReport
 
 export interface ReadinessProblem {
   field: string
@@ -177,6 +199,9 @@ export function readinessProblems(
     else if (control.level !== levelsHighestFirst(context.scale)[0]?.key && !control.action?.trim()) {
       problems.push({ field: 'action', message: 'Ange en åtgärd: kontrollen visar brister.' })
     }
+  } else if (kind === 'narrative') {
+    const narrative = content as NarrativeReport
+    if (!narrative.text?.trim()) problems.push({ field: 'text', message: 'Skriv texten.' })
   } else if (kind === 'control-summary' || kind === 'personnel') {
     const text = content as TextReport
     if (!text.text?.trim())

@@ -1,4 +1,4 @@
-export { buildDocument, checkTemplate, TemplateError, templateFor } from './build/document.ts'
+export { buildDocument, checkTemplate, summaryDraft, TemplateError, templateFor } from './build/document.ts'
 export { asChapter, buildCompilation } from './compilation.ts'
 export { loadReportData, type ReportData } from './data.ts'
 export {

@@ -216,6 +216,18 @@ describe.each(testEngines())('the follow-up cycle on %s', (engine) => {
     expect(mine.parts.some((p) => p.kind === 'personnel' || p.kind === 'control-summary')).toBe(false)
     const all = await tasks(controller, 'all')
     expect(all.parts.filter((p) => p.kind === 'personnel' || p.kind === 'control-summary')).toHaveLength(2)
+    // The document's texts too, in the order of the interim report's template.
+    expect(all.parts.filter((p) => p.kind === 'narrative').map((p) => p.subject.title)).toEqual([
+      'Inledning',
+      'Uppdrag',
+      'Sammanfattning',
+      'Året som gått',
+      'Väsentliga händelser',
+    ])
+    const summaryPart = all.parts.find((p) => p.kind === 'narrative' && p.subject.key === 'summary')
+    const summary = await part(controller, summaryPart?.id ?? '')
+    expect(summary.draft?.text).toMatch(/^Prognosen för helåret 2025|^Utfallet|^Nämnden/)
+    expect(summary.draft?.cites.length).toBeGreaterThan(0)
 
     // Written beside the workflow, the follow-up would be overwritten at approval: refused.
     const direct = await call(
@@ -312,11 +324,19 @@ describe.each(testEngines())('the follow-up cycle on %s', (engine) => {
               }
             : p.kind === 'activity'
               ? { status: 'pagar', comment: null }
-              : p.kind === 'personnel'
-                ? { text: 'Sjukfrånvaron fortsätter att minska.' }
-                : p.kind === 'control-summary'
-                  ? { text: 'Den interna kontrollen fungerar i huvudsak, med brister i attesterna.' }
-                  : { status: 'pagar', comment: 'Arbetet pågår enligt plan.', transferredToYear: null }
+              : p.kind === 'narrative'
+                ? p.subject.key === 'summary'
+                  ? { section: 'summary', text: p.draft?.text ?? null, cites: p.draft?.cites ?? [] }
+                  : {
+                      section: p.subject.key,
+                      text: `Nämndens text om ${p.subject.title.toLowerCase()}.`,
+                      cites: [],
+                    }
+                : p.kind === 'personnel'
+                  ? { text: 'Sjukfrånvaron fortsätter att minska.' }
+                  : p.kind === 'control-summary'
+                    ? { text: 'Den interna kontrollen fungerar i huvudsak, med brister i attesterna.' }
+                    : { status: 'pagar', comment: 'Arbetet pågår enligt plan.', transferredToYear: null }
       const ready = await call(s.app, controller, 'POST', `${INTERIM}/parts/${p.id}/ready`, {
         version: p.version,
         content,
@@ -371,6 +391,16 @@ describe.each(testEngines())('the follow-up cycle on %s', (engine) => {
       returnsNextYear: true,
     })
     expect(ic.assessment.text).toBe('Den interna kontrollen fungerar i huvudsak, med brister i attesterna.')
+    // The document's texts were written in the workflow: the summary from the draft of the figures.
+    const html = await call(s.app, null, 'GET', `${INTERIM}/report?format=html`)
+    expect(html.statusCode, html.body).toBe(200)
+    expect(html.body).toContain('Nämndens text om inledning.')
+    expect(html.body).toContain('Nämndens text om året som gått.')
+    const check = (await call(s.app, null, 'GET', `${INTERIM}/report/check`)).json()
+    expect(
+      check.findings.filter((f: { severity: string }) => f.severity === 'error'),
+      JSON.stringify(check.findings),
+    ).toEqual([])
     const personnel = (await call(s.app, null, 'GET', '/api/municipalities/2580/personnel/ksf')).json()
     expect(personnel.comments[0]).toEqual({
       followUp: { key: 'ksf-2025-delar', title: 'Delårsrapport 2025' },

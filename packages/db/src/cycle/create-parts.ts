@@ -1,3 +1,4 @@
+import { defaultReportTemplates, MunicipalitySettings, ReportKind, writtenSections } from '@arshjul/domain'
 import type { Queryable } from '../database.ts'
 
 /** A part's id follows from what it is (follow-up, kind, subject), so re-creating it gives the same id. */
@@ -76,6 +77,31 @@ export async function createParts(tx: Queryable, followUpId: string): Promise<nu
       SELECT ${partId('control-summary', '$3')}, $1::uuid, $2::uuid, 'control-summary', $3::uuid, NULL,
              jsonb_build_object('text', (SELECT text FROM internal_control_assessments WHERE follow_up_id = $2))
        WHERE $4::int IS NOT NULL`)
+  }
+  if (wants.has('narrative')) {
+    // One part per text the document's template asks for, holding what is already written.
+    const [m] = await tx.query<{ settings: unknown; kind: string }>(
+      'SELECT m.settings, f.kind FROM follow_ups f JOIN municipalities m ON m.id = f.municipality_id WHERE f.id = $1',
+      [followUpId],
+    )
+    const settings = MunicipalitySettings.safeParse(m?.settings)
+    const kind = ReportKind.parse(m?.kind)
+    const template =
+      (settings.success ? settings.data.reportTemplates[kind] : undefined) ?? defaultReportTemplates[kind]
+    for (const [order, section] of writtenSections(template).entries()) {
+      const rows = await tx.query(
+        `INSERT INTO report_parts (id, municipality_id, follow_up_id, kind, subject_id, unit_id, content)
+         SELECT md5($2::uuid::text || '/narrative/' || $5)::uuid, $1::uuid, $2::uuid, 'narrative',
+                md5($3::uuid::text || '/narrative/' || $5)::uuid, NULL,
+                jsonb_build_object('section', $5::text, 'order', $6::int,
+                  'text', (SELECT text FROM report_texts WHERE follow_up_id = $2 AND section = $5),
+                  'cites', COALESCE((SELECT cites FROM report_texts WHERE follow_up_id = $2 AND section = $5), '[]'::jsonb))
+          WHERE $4::int IS NOT NULL
+         ON CONFLICT (follow_up_id, kind, subject_id) DO NOTHING RETURNING id`,
+        [...params, section, order],
+      )
+      created += rows.length
+    }
   }
   if (wants.has('personnel')) {
     await insert(`INSERT INTO report_parts (id, municipality_id, follow_up_id, kind, subject_id, unit_id, content)

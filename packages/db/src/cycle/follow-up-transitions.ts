@@ -8,6 +8,7 @@ import {
   followUpStatusLabels,
   GoalReport,
   IndicatorReport,
+  NarrativeReport,
   nextFollowUpStatus,
   parseDecisionRef,
   TextReport,
@@ -174,6 +175,16 @@ async function applyApprovedParts(tx: Queryable, cycle: FollowUpCycle): Promise<
           c.returnsNextYear,
           p.updated_by,
         ],
+      )
+    } else if (p.kind === 'narrative') {
+      const c = NarrativeReport.parse(p.content)
+      if (c.text === null) continue
+      await tx.query(
+        `INSERT INTO report_texts (follow_up_id, municipality_id, section, text, cites, updated_by)
+         VALUES ($1, $2, $3, $4, $5::text::jsonb, $6)
+         ON CONFLICT (follow_up_id, section) DO UPDATE SET text = EXCLUDED.text, cites = EXCLUDED.cites,
+           updated_by = EXCLUDED.updated_by, version = report_texts.version + 1, updated_at = now()`,
+        [cycle.id, cycle.municipalityId, c.section, c.text, JSON.stringify(c.cites), p.updated_by],
       )
     } else if (p.kind === 'control-summary' || p.kind === 'personnel') {
       const text = TextReport.parse(p.content).text

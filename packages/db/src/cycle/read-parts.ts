@@ -5,6 +5,7 @@ import {
   type PartSubject,
   type PartSummary,
   reportSchemas,
+  writtenSectionTitle,
 } from '@arshjul/domain'
 import type { Queryable } from '../database.ts'
 import { type BoardContext, groupBy } from '../read/context.ts'
@@ -101,10 +102,11 @@ export async function readParts(
 ): Promise<PartRecord[]> {
   const rows = await db.query<PartRow>(
     `SELECT p.id, p.kind, p.status, p.version, p.content, p.subject_id,
-            COALESCE(g.key, i.key, a.key, s.key, c.key, b.key) AS subject_key,
+            COALESCE(g.key, i.key, a.key, s.key, c.key, b.key, p.content->>'section') AS subject_key,
             COALESCE(g.title, i.name, a.title, s.title, c.title,
                      CASE p.kind WHEN 'control-summary' THEN 'Sammanfattande bedömning av den interna kontrollen'
-                                 WHEN 'personnel' THEN 'Kommentar till personalredovisningen' END) AS subject_title,
+                                 WHEN 'personnel' THEN 'Kommentar till personalredovisningen'
+                                 WHEN 'narrative' THEN p.content->>'section' END) AS subject_title,
             p.unit_id, u.key AS unit_key, u.name AS unit_name, p.return_comment,
             ${iso('p.updated_at')} AS updated_at, uu.name AS updated_by,
             ${iso('p.ready_at')} AS ready_at, ${iso('p.reviewed_at')} AS reviewed_at, ru.name AS reviewed_by
@@ -120,8 +122,9 @@ export async function readParts(
        LEFT JOIN users ru ON ru.id = p.reviewed_by
       WHERE p.follow_up_id = $1 AND ($2::uuid IS NULL OR p.id = $2)
       ORDER BY CASE p.kind WHEN 'goal' THEN 0 WHEN 'indicator' THEN 1 WHEN 'activity' THEN 2 WHEN 'assignment' THEN 3
-                           WHEN 'personnel' THEN 4 WHEN 'control' THEN 5 ELSE 6 END,
-               COALESCE(g.sort_order, i.sort_order, a.sort_order, s.sort_order), c.mandatory DESC, c.key, subject_title`,
+                           WHEN 'personnel' THEN 4 WHEN 'control' THEN 5 WHEN 'control-summary' THEN 6 ELSE 7 END,
+               COALESCE(g.sort_order, i.sort_order, a.sort_order, s.sort_order, (p.content->>'order')::int),
+               c.mandatory DESC, c.key, subject_title`,
     [cycle.id, options.partId ?? null],
   )
   if (rows.length === 0) return []
@@ -146,7 +149,8 @@ export async function readParts(
     const subject: PartSubject = {
       id: r.subject_id,
       key: r.subject_key,
-      title: r.subject_title,
+      // A text of the document is named by its heading ("Året som gått").
+      title: r.kind === 'narrative' ? writtenSectionTitle(r.subject_key) : r.subject_title,
       goals: partGoals.map(({ key, title }) => ({ key, title })),
       unit: r.unit_key ? { key: r.unit_key, name: r.unit_name ?? '' } : null,
     }

@@ -10,8 +10,10 @@ import { resolvePersonnelScope } from '../personnel/store.ts'
 import type { BoardContext } from '../read/context.ts'
 
 export interface DocumentSources {
-  /** Narrative texts by section (foreword, mission, year, events, future). */
+  /** Narrative texts by section (foreword, mission, year, events, future, and an edited summary). */
   texts: Record<string, string>
+  /** The figures a text cites with the values it used, by section (absent in older snapshots). */
+  textCites?: Record<string, { figure: string; value: string }[]>
   /** The comments on the operating accounts (the board as a whole) and the investments. */
   economyComments: { operating: string | null; investments: string | null }
   /** The personnel figures of the follow-up's administration, protected as for the public. */
@@ -26,8 +28,8 @@ export async function readDocumentSources(
   board: BoardContext,
   followUpId: string,
 ): Promise<DocumentSources> {
-  const texts = await db.query<{ section: string; text: string }>(
-    'SELECT section, text FROM report_texts WHERE follow_up_id = $1 ORDER BY section',
+  const texts = await db.query<{ section: string; text: string; cites: { figure: string; value: string }[] }>(
+    'SELECT section, text, cites FROM report_texts WHERE follow_up_id = $1 ORDER BY section',
     [followUpId],
   )
   const comments = await db.query<{ subject_kind: string; text: string }>(
@@ -65,6 +67,7 @@ export async function readDocumentSources(
   return {
     printedFigures: printed,
     texts: Object.fromEntries(texts.map((t) => [t.section, t.text])),
+    textCites: Object.fromEntries(texts.filter((t) => t.cites.length > 0).map((t) => [t.section, t.cites])),
     economyComments: {
       operating: comments.find((c) => c.subject_kind === 'board')?.text ?? null,
       investments: comments.find((c) => c.subject_kind === 'investments')?.text ?? null,

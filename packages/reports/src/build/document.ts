@@ -21,7 +21,7 @@ import { framesSection, investmentsSection, operatingSection } from './economy.t
 import { goalsSection } from './goals.ts'
 import { internalControlSection } from './internal-control.ts'
 import { personnelSection } from './personnel.ts'
-import { summarySection } from './summary.ts'
+import { draftSummary, summarySection } from './summary.ts'
 
 /** A template that cannot be built: each problem with its place in the template. */
 export class TemplateError extends Error {
@@ -66,7 +66,13 @@ function narrative(ctx: BuildContext, key: NarrativeKey, title: string | undefin
     ctx.note('warning', `Avsnitt "${heading}"`, 'Avsnittet saknar text och är inte med i dokumentet.')
     return null
   }
-  return { id: key, title: heading, blocks: [{ kind: 'paragraph', text: textValue.trim() }], sections: [] }
+  const cites = ctx.data.content.document.textCites?.[key]
+  return {
+    id: key,
+    title: heading,
+    blocks: [{ kind: 'paragraph', text: textValue.trim(), cites }],
+    sections: [],
+  }
 }
 
 const builders: Record<string, (ctx: BuildContext, title: string) => Section | null> = {
@@ -111,6 +117,14 @@ function buildSection(ctx: BuildContext, t: TemplateSection): Section | null {
   const build = builders[t.id]
   if (!build) throw new TemplateError([{ path: t.id, message: `Avsnittet "${t.id}" finns inte.` }])
   return build(ctx, t.title ?? defaultTitles[t.id] ?? t.id)
+}
+
+/**
+ * The summary drafted from a follow-up's figures, with the figures it cites (the keys and values
+ * the document's tables use): offered to the writer of the summary's part in the workflow.
+ */
+export function summaryDraft(data: ReportData): { text: string; cites: { figure: string; value: string }[] } {
+  return draftSummary(new BuildContext(data))
 }
 
 export function buildDocument(

@@ -12,7 +12,7 @@ import {
   fromLedgerSign,
   type OperatingView,
 } from '@arshjul/domain'
-import type { Block, Citation, Section } from '../model.ts'
+import type { Block, Citation, ParagraphBlock, Section } from '../model.ts'
 import { assignmentsOfYear } from './assignments.ts'
 import { type BuildContext, computed } from './context.ts'
 
@@ -137,9 +137,33 @@ function assignmentsParagraph(ctx: BuildContext): Block | null {
   }
 }
 
-export function summarySection(ctx: BuildContext, title: string): Section | null {
-  const blocks = [economyParagraph(ctx), goalsParagraph(ctx), assignmentsParagraph(ctx)].filter(
-    (b): b is Block => b !== null,
+function draftedParagraphs(ctx: BuildContext): ParagraphBlock[] {
+  return [economyParagraph(ctx), goalsParagraph(ctx), assignmentsParagraph(ctx)].filter(
+    (b): b is ParagraphBlock => b !== null && b.kind === 'paragraph',
   )
-  return blocks.length > 0 ? { id: 'summary', title, blocks, sections: [] } : null
+}
+
+/**
+ * The summary: the text the writer approved in the workflow (with the figures it cites, so the
+ * validator can tell when they have changed since), else the draft made from the figures.
+ */
+export function summarySection(ctx: BuildContext, title: string): Section | null {
+  const drafted = draftedParagraphs(ctx)
+  const written = ctx.data.content.document.texts.summary
+  if (written?.trim()) {
+    const cites = ctx.data.content.document.textCites?.summary ?? []
+    return {
+      id: 'summary',
+      title,
+      blocks: [{ kind: 'paragraph', text: written.trim(), cites }],
+      sections: [],
+    }
+  }
+  return drafted.length > 0 ? { id: 'summary', title, blocks: drafted, sections: [] } : null
+}
+
+/** The summary as drafted from the figures, for the writer to start from: one text and its citations. */
+export function draftSummary(ctx: BuildContext): { text: string; cites: Citation[] } {
+  const drafted = draftedParagraphs(ctx)
+  return { text: drafted.map((p) => p.text).join('\n\n'), cites: drafted.flatMap((p) => p.cites ?? []) }
 }

@@ -18,6 +18,7 @@ import {
   type PartDetail,
   type ResourcePath,
 } from '@arshjul/domain'
+import { loadReportData, summaryDraft } from '@arshjul/reports'
 import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { notFound } from '../errors.ts'
@@ -91,8 +92,13 @@ export async function partDetail(
     part.summary.kind === 'indicator'
       ? ((await readIndicators(db, board, { key: part.summary.subject.key }))[0] ?? null)
       : null
+  const draft =
+    part.summary.kind === 'narrative' && part.summary.subject.key === 'summary'
+      ? summaryDraft(await loadReportData(db, board.municipality.code, board.key, cycle.view.key))
+      : null
   return {
     ...part.summary,
+    draft,
     followUp: cycle.view,
     content: part.content as PartDetail['content'],
     readyAt: part.readyAt,

@@ -39,6 +39,7 @@ export const kindHeadings: Record<PartKind, string> = {
   personnel: 'Personal',
   control: 'Intern kontroll: kontrollmoment',
   'control-summary': 'Intern kontroll: sammanfattande bedömning',
+  narrative: 'Dokumentets texter',
 }
 
 /** Parts grouped by kind in the order goals, indicators, activities, assignments; empty kinds left out. */

@@ -125,6 +125,17 @@ export function ContentView({ part, content = part.content }: Props) {
       </dl>
     )
   }
+  if (part.kind === 'narrative') {
+    const c = contentOf('narrative', content)
+    return (
+      <dl className="content-view">
+        <div>
+          <dt>{part.subject.title}</dt>
+          <dd>{c.text?.trim() ? <Paragraphs text={c.text} /> : none}</dd>
+        </div>
+      </dl>
+    )
+  }
   if (part.kind === 'control-summary' || part.kind === 'personnel') {
     const c = contentOf(part.kind, content)
     return (

@@ -13,8 +13,10 @@ import {
   controlModel,
   goalModel,
   indicatorModel,
+  narrativeModel,
   textModel,
 } from './models.ts'
+import { NarrativeFields, narrativeFieldTarget } from './NarrativeFields.tsx'
 import { StatusFields, statusFieldTarget } from './StatusFields.tsx'
 import { TextFields, textFieldTarget } from './TextFields.tsx'
 import { type KindModel, type SaveState, useDraft } from './useDraft.ts'
@@ -72,6 +74,17 @@ export function PartEditor({ followUp, part, onChange }: Props) {
           target={(field, value) => controlFieldTarget(field, value, part.scale)}
           fields={(value, update, errors) => (
             <ControlFields value={value} update={update} errors={errors} scale={part.scale} />
+          )}
+        />
+      )
+    case 'narrative':
+      return (
+        <Editor
+          {...common}
+          model={narrativeModel}
+          target={narrativeFieldTarget}
+          fields={(value, update, errors) => (
+            <NarrativeFields value={value} update={update} errors={errors} part={part} />
           )}
         />
       )

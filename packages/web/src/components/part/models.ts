@@ -189,3 +189,26 @@ export const textModel: KindModel<TextModel> = {
     return path.split('.')[0] === 'text' ? 'text' : null
   },
 }
+
+export interface NarrativeModel {
+  text: string
+  cites: { figure: string; value: string }[]
+}
+
+/** A text of the document: its words, and the figures it cites when it started from the draft. */
+export const narrativeModel: KindModel<NarrativeModel> = {
+  fromPart(part) {
+    const c = contentOf('narrative', part.content)
+    return { text: c.text ?? '', cites: c.cites }
+  },
+  toContent(m, part) {
+    const { section, order } = contentOf('narrative', part.content)
+    return {
+      content: { section, order, text: blankToNull(m.text), cites: m.cites },
+      unreadable: { fields: {}, general: [] },
+    }
+  },
+  fieldOf(path) {
+    return path.split('.')[0] === 'text' ? 'text' : null
+  },
+}
