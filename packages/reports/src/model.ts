@@ -150,6 +150,15 @@ export interface Section {
   sections: Section[]
 }
 
+/** A figure of the document: what it is, its exact value (öre for money) and where it comes from. */
+export interface FigureEntry {
+  label: string
+  exact: string
+  source: FigureSource
+  /** 'öre' for money (shown in kronor), absent for counts and measured values. */
+  unit?: 'öre' | undefined
+}
+
 /** What the validator found; `error`s block issuing unless the controller signs an exception. */
 export interface Finding {
   severity: 'error' | 'warning' | 'note'
@@ -172,7 +181,7 @@ export interface ReportDocument {
   basis: { kind: 'snapshot'; sha256: string } | { kind: 'live' }
   sections: Section[]
   /** Every figure with a key: what it is, its exact value and its source. */
-  figures: Record<string, { label: string; exact: string; source: FigureSource }>
+  figures: Record<string, FigureEntry>
   /** Findings the builder already knows (e.g. a source document that printed another figure). */
   notes: Finding[]
   /** Identities across the document, beyond those of single tables. */

@@ -347,7 +347,7 @@ describe('renderHtml: sources', () => {
     expect(sources).toContain('<h2 id="sources-heading">Källor till siffrorna</h2>')
     const budget = element(sources, 'li', 'id="fig-economy.total.budget"')
     expect(textOf(budget)).toBe(
-      'Driftredovisning, summa, budget Exakt värde: -2820000000 ' +
+      'Driftredovisning, summa, budget Exakt värde: −2820000000 ' +
         'Källa: Budgetimport ks-2024-budget.csv (Import, 2025-01-20)',
     )
     expect(textOf(element(sources, 'li', 'id="fig-economy.total.outcome"'))).toContain(

@@ -21,6 +21,8 @@ export interface DocumentSources {
   personnelComment: string | null
   /** Figures the source document printed differently from its own rows or tables. */
   printedFigures?: { figure: string; printed: string; location: string }[]
+  /** The imports the year's accounts come from: file, kind, who and when (absent in older snapshots). */
+  economyImports?: { fileName: string; kind: string; importedAt: string; importedBy: string | null }[]
 }
 
 export async function readDocumentSources(
@@ -64,8 +66,30 @@ export async function readDocumentSources(
     'SELECT figure, printed, location FROM source_figures WHERE follow_up_id = $1 ORDER BY figure, location',
     [followUpId],
   )
+  const imports = await db.query<{
+    file_name: string
+    source_kind: string
+    imported_at: string
+    imported_by: string | null
+  }>(
+    `SELECT i.file_name, i.source_kind, to_char(i.imported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS imported_at,
+            u.name AS imported_by
+       FROM economy_imports i
+       JOIN follow_ups f ON f.id = $1
+       LEFT JOIN users u ON u.id = i.imported_by
+      WHERE i.municipality_id = f.municipality_id AND i.year = f.year AND i.role = 'record'
+        AND (i.board_id IS NULL OR i.board_id = f.board_id)
+      ORDER BY i.imported_at, i.file_name`,
+    [followUpId],
+  )
   return {
     printedFigures: printed,
+    economyImports: imports.map((i) => ({
+      fileName: i.file_name,
+      kind: i.source_kind,
+      importedAt: i.imported_at,
+      importedBy: i.imported_by,
+    })),
     texts: Object.fromEntries(texts.map((t) => [t.section, t.text])),
     textCites: Object.fromEntries(texts.filter((t) => t.cites.length > 0).map((t) => [t.section, t.cites])),
     economyComments: {

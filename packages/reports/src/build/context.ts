@@ -5,10 +5,10 @@
  */
 
 import type { ReportData } from '../data.ts'
-import type { DocumentCheck, FigureSource, Finding } from '../model.ts'
+import type { DocumentCheck, FigureEntry, FigureSource, Finding } from '../model.ts'
 
 export class BuildContext {
-  readonly figures: Record<string, { label: string; exact: string; source: FigureSource }> = {}
+  readonly figures: Record<string, FigureEntry> = {}
   readonly checks: DocumentCheck[] = []
   readonly notes: Finding[] = []
   private tableIds = new Set<string>()
@@ -28,8 +28,8 @@ export class BuildContext {
   }
 
   /** Register a figure (its exact value and source) and return its key. */
-  figure(key: string, label: string, exact: number | string, source: FigureSource): string {
-    this.figures[key] = { label, exact: String(exact), source }
+  figure(key: string, label: string, exact: number | string, source: FigureSource, unit?: 'öre'): string {
+    this.figures[key] = { label, exact: String(exact), source, unit }
     return key
   }
 
@@ -39,6 +39,24 @@ export class BuildContext {
     for (let n = 2; this.tableIds.has(id); n++) id = `${base}-${n}`
     this.tableIds.add(id)
     return id
+  }
+
+  /**
+   * Where the year's account figures come from: the imports (file, who, when) they were loaded
+   * from, or the demo data. `what` says how the figure is made from them.
+   */
+  economySource(what: string): FigureSource {
+    const imports = this.data.content.document.economyImports ?? []
+    if (imports.length === 0) return computed(what)
+    const files = [
+      ...new Set(imports.map((i) => (i.importedBy ? `${i.fileName} (${i.importedBy})` : i.fileName))),
+    ].join(', ')
+    const latest = imports
+      .map((i) => i.importedAt)
+      .sort()
+      .at(-1)
+    const seeded = imports.every((i) => i.kind === 'seed')
+    return { kind: seeded ? 'seed' : 'import', label: `${what}; underlag: ${files}`, at: latest }
   }
 
   note(severity: Finding['severity'], where: string, message: string): void {

@@ -15,7 +15,7 @@ import {
 import type { Block, Cell, Row, Section, TableBlock, TableCheck } from '../model.ts'
 import { amount, ledgerAmount, text } from './cells.ts'
 import { operatingChart } from './charts.ts'
-import { type BuildContext, computed } from './context.ts'
+import type { BuildContext } from './context.ts'
 
 type Column = 'budget' | 'outcome' | 'deviation' | 'forecast' | 'forecastDeviation' | 'previousYearOutcome'
 
@@ -83,7 +83,8 @@ export function operatingTable(ctx: BuildContext, view: OperatingView): TableBlo
         `operating.${r.costCentre.code}.${c}`,
         `${r.costCentre.name}, ${labels[c].toLowerCase()}`,
         value,
-        computed('Utfall mot budget, exakt i öre'),
+        ctx.economySource('Utfall mot budget, exakt i öre'),
+        'öre',
       )
     }
     return keys
@@ -109,7 +110,8 @@ export function operatingTable(ctx: BuildContext, view: OperatingView): TableBlo
           key,
           `Driftredovisning, summa ${name}, ${labels[c].toLowerCase()}`,
           shown,
-          computed('Summan av raderna, exakt i öre'),
+          ctx.economySource('Summan av raderna, exakt i öre'),
+          'öre',
         )
       }
       const total = line(`Summa ${name}`, sub.figures, 'subtotal', subtotalKeys)
@@ -140,7 +142,8 @@ export function operatingTable(ctx: BuildContext, view: OperatingView): TableBlo
       `operating.total.${c}`,
       `Driftredovisning, summa, ${labels[c].toLowerCase()}`,
       shown,
-      computed('Summan av raderna, exakt i öre'),
+      ctx.economySource('Summan av raderna, exakt i öre'),
+      'öre',
     )
   }
   const total = line('Summa', view.total, 'total', figureKeys)
@@ -350,7 +353,8 @@ export function investmentsSection(ctx: BuildContext, title: string): Section | 
                   `${keyPrefix}.${c}`,
                   `Investeringar, ${name.toLowerCase()}, ${investmentLabels[c].toLowerCase()}`,
                   shownValue,
-                  computed('Summan av projekten, exakt i öre'),
+                  ctx.economySource('Summan av projekten, exakt i öre'),
+                  'öre',
                 )
               : undefined
           return amount(shownValue, display, key)

@@ -28,7 +28,7 @@ function economyParagraph(ctx: BuildContext): Block | null {
   if (!view || view.rows.length === 0) return null
   const cites: Citation[] = []
   const cite = (key: string, label: string, exact: number) => {
-    ctx.figure(key, label, exact, computed('Summan av raderna, exakt i öre'))
+    ctx.figure(key, label, exact, ctx.economySource('Summan av raderna, exakt i öre'), 'öre')
     cites.push({ figure: key, value: String(exact) })
   }
   const sentences: string[] = []

@@ -10,6 +10,7 @@ import type {
   Cell,
   ChartBlock,
   Column,
+  FigureEntry,
   FigureSource,
   Finding,
   LegendBlock,
@@ -496,7 +497,7 @@ function renderSources(doc: ReportDocument, context: RenderContext): string {
     return [
       `<li id="${id}" class="source">`,
       `<p class="source-label">${escapeHtml(figure.label)}</p>`,
-      `<p>Exakt värde: <span class="exact">${escapeHtml(figure.exact)}</span></p>`,
+      `<p>Exakt värde: <span class="exact">${escapeHtml(exactText(figure))}</span></p>`,
       `<p>Källa: ${escapeHtml(describeSource(figure.source))}</p>`,
       '</li>',
     ].join('\n')
@@ -514,6 +515,17 @@ function renderSources(doc: ReportDocument, context: RenderContext): string {
 }
 
 /** "SIE-import ks-2024.se (Import, 2025-01-31)". */
+/** The exact value as a reader reads it: money in kronor (öre when there are any), else as is. */
+function exactText(figure: FigureEntry): string {
+  const negative = figure.exact.trim().startsWith('-')
+  const digits = figure.exact.trim().replace(/^-/, '')
+  if (figure.unit !== 'öre' || !/^\d+$/.test(digits)) return figure.exact.replace(/^-/, '\u2212')
+  const ore = BigInt(digits)
+  const kronor = (ore / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')
+  const rest = ore % 100n
+  return `${negative ? '\u2212' : ''}${kronor}${rest === 0n ? '' : `,${rest.toString().padStart(2, '0')}`}\u00a0kr`
+}
+
 function describeSource(source: FigureSource): string {
   const details = [SOURCE_KINDS[source.kind]]
   if (source.at) details.push(formatDate(source.at))
