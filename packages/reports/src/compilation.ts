@@ -80,6 +80,7 @@ export async function buildCompilation(
   db: Queryable,
   municipalityCode: string,
   year: number,
+  options: { decidedOnly?: boolean } = {},
 ): Promise<ReportDocument> {
   const municipality = await findMunicipality(db, municipalityCode)
   if (!municipality)
@@ -89,7 +90,7 @@ export async function buildCompilation(
   const without: string[] = []
   let allDecided = true
   for (const ref of boards) {
-    const found = await findAnnual(db, municipalityCode, ref.key, year)
+    const found = await findAnnual(db, municipalityCode, ref.key, year, options.decidedOnly === true)
     if (!found) {
       without.push(ref.name)
       continue
@@ -140,10 +141,13 @@ async function findAnnual(
   code: string,
   boardKey: string,
   year: number,
+  decidedOnly: boolean,
 ): Promise<string | null> {
   const board = await findBoard(db, code, boardKey)
   if (!board) return null
-  const annual = (await listFollowUps(db, board)).filter((f) => f.kind === 'annual' && f.year === year)
+  const annual = (await listFollowUps(db, board)).filter(
+    (f) => f.kind === 'annual' && f.year === year && (!decidedOnly || f.status === 'decided'),
+  )
   // A corrected report supersedes the first: the newest version of the year counts.
   return annual.sort((a, b) => b.key.localeCompare(a.key))[0]?.key ?? null
 }

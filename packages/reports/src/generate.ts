@@ -98,10 +98,10 @@ export async function generateCompilation(
   municipality: string,
   year: number,
   format: ReportFormat,
-  options: GenerateOptions = {},
+  options: GenerateOptions & { decidedOnly?: boolean } = {},
 ): Promise<GeneratedReport> {
   const t0 = performance.now()
-  const document = await buildCompilation(db, municipality, year)
+  const document = await buildCompilation(db, municipality, year, { decidedOnly: options.decidedOnly })
   const build = performance.now() - t0
   return finish(document, format, options, { load: 0, build })
 }

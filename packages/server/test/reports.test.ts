@@ -215,6 +215,31 @@ describe.each(testEngines())('documents API (%s)', (engine) => {
     )
   })
 
+  it('compiles the boards’ annual reports of a year; the public gets the decided ones', async () => {
+    const pdf = await call(
+      t.app,
+      null,
+      'GET',
+      '/api/municipalities/0580/reports/compilation?year=2024&format=pdf',
+    )
+    expect(pdf.statusCode, pdf.body).toBe(200)
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const html = await call(
+      t.app,
+      null,
+      'GET',
+      '/api/municipalities/0580/reports/compilation?year=2024&format=html',
+    )
+    expect(html.body).toContain('Nämndernas verksamhetsberättelser 2024')
+    expect(html.body).toContain('Kommunledningsförvaltningen')
+    const none = await call(t.app, null, 'GET', '/api/municipalities/0580/reports/compilation?year=2019')
+    expect(none.statusCode).toBe(404)
+    expect(none.json().error.message).toBe(
+      'Ingen nämnd i Linköpings kommun har en verksamhetsberättelse för 2019.',
+    )
+  })
+
   it('a template naming a section that does not exist is refused with where, in Swedish', async () => {
     const [before] = await t.t.db.query<{ settings: string }>(
       `SELECT settings::text AS settings FROM municipalities WHERE code = '2580'`,

@@ -21,6 +21,7 @@ import {
 import {
   blocking,
   buildDocument,
+  generateCompilation,
   generateReport,
   loadReportData,
   mediaTypes,
@@ -34,6 +35,7 @@ import type { AppInstance } from '../app.ts'
 import { notFound } from '../errors.ts'
 import { mayDo, requireAllowed } from '../policies/guards.ts'
 import { actorOf, FollowUpParams, followUpPath, requireFollowUp } from './cycle-context.ts'
+import { requireMunicipality } from './params.ts'
 
 const REPORT = '/api/municipalities/:code/boards/:board/follow-ups/:followUp/report'
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 429: ApiError }
@@ -146,6 +148,39 @@ export function reportRoutes(app: AppInstance): void {
       const { format, preview } = request.query
       const report = await generating(() =>
         generateReport(app.db, target(request.params), format, { allowErrors: true }),
+      )
+      return sendDocument(reply, {
+        bytes: report.bytes,
+        format,
+        fileName: report.fileName,
+        errorCount: blocking(report.findings).length,
+        inline: preview && format === 'html',
+      })
+    },
+  )
+
+  app.get(
+    '/api/municipalities/:code/reports/compilation',
+    {
+      config: { rateLimit: GENERATION_LIMIT },
+      schema: {
+        tags: ['Dokument'],
+        summary:
+          'Kommunens sammanställning av nämndernas verksamhetsberättelser för ett år; allmänheten får de beslutade',
+        params: z.object({ code: z.string().regex(/^\d{4}$/) }),
+        querystring: ReportQuery.extend({ year: z.coerce.number().int().min(1990).max(2100) }),
+      },
+    },
+    async (request, reply) => {
+      const municipality = await requireMunicipality(app.db, request.params.code)
+      // Inside the municipality the reports in progress come along; outside, only decided ones.
+      const insider = await mayDo(app.db, request, 'read', [municipality.id])
+      const { format, preview, year } = request.query
+      const report = await generating(() =>
+        generateCompilation(app.db, request.params.code, year, format, {
+          allowErrors: true,
+          decidedOnly: !insider,
+        }),
       )
       return sendDocument(reply, {
         bytes: report.bytes,
