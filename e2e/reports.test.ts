@@ -153,6 +153,46 @@ describe('documents', () => {
   })
 })
 
+describe('the document’s texts', () => {
+  it('a controller takes the summary drafted from the figures, by keyboard, and marks it ready', async () => {
+    const controller = await person()
+    await signInQuietly(controller, CONTROLLER)
+    const p = controller.page
+    const tasks = await (
+      await controller.context.request.get(
+        `/api/municipalities/2580/boards/ks/follow-ups/${OPEN_FOLLOW_UP}/tasks?view=all`,
+      )
+    ).json()
+    const summary = tasks.parts.find(
+      (x: { kind: string; subject: { key: string } }) =>
+        x.kind === 'narrative' && x.subject.key === 'summary',
+    )
+    expect(summary, 'the interim report asks for its summary').toBeTruthy()
+    await p.goto(`${LULEA}/uppfoljning/${OPEN_FOLLOW_UP}/del/${summary.id}`)
+    await eventually(() => heading(p)).toBe('Sammanfattning')
+    const draft = p.getByRole('region', { name: 'Förslag från siffrorna' })
+    await eventually(() => draft.count()).toBe(1)
+    const drafted = plain(await draft.locator('.prose').textContent())
+    expect(drafted).toMatch(/^(Prognosen för helåret 2025|Utfallet 2025|Nämnden följer upp)/)
+    await checkAccessibility(p, 'narrative-summary')
+
+    // Empty, it cannot be marked ready; the draft fills the text and keeps its figures.
+    controller.expectConsoleErrors(refused(400))
+    await tabTo(p, 'Klarmarkera')
+    await p.keyboard.press('Enter')
+    await eventually(() => p.locator('.error-summary').textContent()).toContain('Skriv texten.')
+    await tabTo(p, 'Använd förslaget')
+    await p.keyboard.press('Enter')
+    await eventually(() => p.locator('#part-text').inputValue()).toBe(
+      (await draft.locator('.prose').innerText()).trim(),
+    )
+    await tabTo(p, 'Klarmarkera')
+    await p.keyboard.press('Enter')
+    await eventually(() => p.locator('.notice-box').textContent()).toContain('Delen är klarmarkerad')
+    await checkAccessibility(p, 'narrative-summary-ready')
+  })
+})
+
 describe('reflow at 320 px', () => {
   it('the documents page does not scroll sideways; the issued versions scroll in a named region', async () => {
     const narrow = await person({ width: 320, height: 800 })
