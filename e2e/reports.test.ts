@@ -183,9 +183,12 @@ describe('the document’s texts', () => {
     await eventually(() => p.locator('.error-summary').textContent()).toContain('Skriv texten.')
     await tabTo(p, 'Använd förslaget')
     await p.keyboard.press('Enter')
-    await eventually(() => p.locator('#part-text').inputValue()).toBe(
-      (await draft.locator('.prose').innerText()).trim(),
-    )
+    const detail = await (
+      await controller.context.request.get(
+        `/api/municipalities/2580/boards/ks/follow-ups/${OPEN_FOLLOW_UP}/parts/${summary.id}`,
+      )
+    ).json()
+    await eventually(() => p.locator('#part-text').inputValue()).toBe(detail.draft.text)
     await tabTo(p, 'Klarmarkera')
     await p.keyboard.press('Enter')
     await eventually(() => p.locator('.notice-box').textContent()).toContain('Delen är klarmarkerad')
