@@ -8,6 +8,7 @@ import {
   type AmountDisplay,
   fromLedgerSign,
   type InvestmentRow,
+  monthName,
   type OperatingFigures,
   type OperatingView,
   sumOre,
@@ -189,22 +190,6 @@ export function operatingTable(ctx: BuildContext, view: OperatingView): TableBlo
     checks,
   }
 }
-
-const months = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-]
-const monthName = (m: number) => months[m - 1] ?? String(m)
 
 /** The operating accounts per SCB activity code, where the board reports by activity too. */
 export function activityTable(
