@@ -22,7 +22,7 @@ export interface DocumentSources {
   /** Figures the source document printed differently from its own rows or tables. */
   printedFigures?: { figure: string; printed: string; location: string }[]
   /** The imports the year's accounts come from: file, kind, who and when (absent in older snapshots). */
-  economyImports?: { fileName: string; kind: string; importedAt: string; importedBy: string | null }[]
+  economyImports?: { fileName: string; kind: string; importedAt: string | null; importedBy: string | null }[]
 }
 
 export async function readDocumentSources(
@@ -87,7 +87,8 @@ export async function readDocumentSources(
     economyImports: imports.map((i) => ({
       fileName: i.file_name,
       kind: i.source_kind,
-      importedAt: i.imported_at,
+      // Demo data has no moment of import (loading it again gives the same frozen snapshots).
+      importedAt: i.source_kind === 'seed' ? null : i.imported_at,
       importedBy: i.imported_by,
     })),
     texts: Object.fromEntries(texts.map((t) => [t.section, t.text])),

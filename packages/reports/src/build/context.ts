@@ -52,7 +52,7 @@ export class BuildContext {
       ...new Set(imports.map((i) => (i.importedBy ? `${i.fileName} (${i.importedBy})` : i.fileName))),
     ].join(', ')
     const latest = imports
-      .map((i) => i.importedAt)
+      .flatMap((i) => (i.importedAt ? [i.importedAt] : []))
       .sort()
       .at(-1)
     const seeded = imports.every((i) => i.kind === 'seed')
