@@ -8,7 +8,7 @@ import { buildDocument } from './build/document.ts'
 import { buildCompilation } from './compilation.ts'
 import { loadReportData, type ReportData } from './data.ts'
 import type { Finding, ReportDocument } from './model.ts'
-import { renderCharts } from './render/charts.ts'
+import { renderCharts, WEB_CHART_FONT } from './render/charts.ts'
 import { renderDocx } from './render/docx.ts'
 import { renderHtml } from './render/html.ts'
 import { renderPdf } from './render/pdf.ts'
@@ -72,7 +72,7 @@ export async function renderDocument(
   findings: Finding[],
 ): Promise<{ bytes: Uint8Array; typst?: number }> {
   if (format === 'xlsx') return { bytes: await renderXlsx(document) }
-  const charts = renderCharts(document)
+  const charts = renderCharts(document, format === 'html' ? WEB_CHART_FONT : undefined)
   if (format === 'pdf') {
     const pdf = renderPdf(document, { charts })
     return { bytes: pdf.bytes, typst: pdf.typstMs }

@@ -21,7 +21,14 @@ export function chartBlocks(doc: ReportDocument): ChartBlock[] {
 /** The chart types documents draw; anything else would silently come out as an empty chart. */
 const SERIES_TYPES = new Set(['bar', 'line', 'pie', 'scatter'])
 
-export function renderChartSvg(block: ChartBlock): string {
+/**
+ * The font a chart's SVG names. In the PDF it is the document's own font (given to Typst); a web
+ * page names fallbacks whose widths match what ECharts assumed when it laid the labels out without
+ * a browser (Arial-like), since a reader's browser will not have the document font.
+ */
+export const WEB_CHART_FONT = `'${REPORT_FONT}', Arial, 'Liberation Sans', Helvetica, sans-serif`
+
+export function renderChartSvg(block: ChartBlock, font: string = REPORT_FONT): string {
   const series = block.option.series
   for (const s of Array.isArray(series) ? series : series ? [series] : []) {
     const type = (s as { type?: unknown }).type
@@ -39,7 +46,7 @@ export function renderChartSvg(block: ChartBlock): string {
     chart.setOption({
       ...block.option,
       animation: false,
-      textStyle: { fontFamily: REPORT_FONT, ...(block.option.textStyle as object | undefined) },
+      textStyle: { ...(block.option.textStyle as object | undefined), fontFamily: font },
     })
     return stableClassNames(chart.renderToSVGString(), block.id)
   } finally {
@@ -66,11 +73,11 @@ export function stableClassNames(svg: string, chartId: string): string {
 }
 
 /** Every chart of the document as SVG, by chart id. A chart that cannot be drawn is an error. */
-export function renderCharts(doc: ReportDocument): Map<string, string> {
+export function renderCharts(doc: ReportDocument, font: string = REPORT_FONT): Map<string, string> {
   const svgs = new Map<string, string>()
   for (const block of chartBlocks(doc)) {
     try {
-      svgs.set(block.id, renderChartSvg(block))
+      svgs.set(block.id, renderChartSvg(block, font))
     } catch (error) {
       throw new ReportRenderError(
         `Diagrammet "${block.caption}" kunde inte ritas: ${(error as Error).message}`,
