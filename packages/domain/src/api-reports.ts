@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { FollowUpStatus } from './follow-ups.ts'
 import { Key } from './municipality.ts'
-import { ReportKind } from './report-template.ts'
+import { ReportKind, ReportTemplate } from './report-template.ts'
 
 export const ReportFormat = z.enum(['pdf', 'docx', 'xlsx', 'html'])
 export type ReportFormat = z.infer<typeof ReportFormat>
@@ -92,3 +92,21 @@ export type IssuedReport = z.infer<typeof IssuedReport>
 
 export const IssuedReportList = z.array(IssuedReport)
 export type IssuedReportList = z.infer<typeof IssuedReportList>
+
+/** A municipality's template of one kind of document, and what a template may name. */
+export const ReportTemplateView = z.object({
+  kind: ReportKind,
+  label: z.string(),
+  template: ReportTemplate,
+  /** Whether the municipality has its own template (else the default is shown). */
+  custom: z.boolean(),
+})
+export const ReportTemplates = z.object({
+  templates: z.array(ReportTemplateView),
+  /** The section ids a template may name, with what each is. */
+  sections: z.array(z.object({ id: z.string(), label: z.string() })),
+})
+export const SaveReportTemplate = z.object({
+  /** The template; null goes back to the default. */
+  template: ReportTemplate.nullable(),
+})

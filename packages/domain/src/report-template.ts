@@ -43,6 +43,22 @@ export const reportSectionIds = [
   ...Object.keys(narrativeSections).map((k) => `narrative:${k}`),
 ] as const
 
+/** What each section id of a template is, for the people who edit templates. */
+export const reportSectionLabels: Record<string, string> = {
+  chapter: 'Kapitel med egen rubrik och avsnitt under sig',
+  summary: 'Sammanfattning (utkast från siffrorna, skrivs i arbetsflödet)',
+  goals: 'Mål: teckenförklaring, sammanställning, antal per bedömning, ett avsnitt per mål',
+  assignments: 'Uppdrag med antal per status',
+  operating: 'Driftredovisning per ansvar och verksamhet, med diagram och kommentar',
+  investments: 'Investeringsredovisning',
+  frames: 'Ramförändringar och fördelning',
+  personnel: 'Personalredovisning (skyddad för små grupper)',
+  'internal-control': 'Intern kontroll: risker, kontrollmoment och bedömning',
+  ...Object.fromEntries(
+    Object.entries(narrativeSections).map(([key, s]) => [`narrative:${key}`, `Text: ${s.title}`]),
+  ),
+}
+
 export interface TemplateSection {
   id: string
   title?: string | undefined

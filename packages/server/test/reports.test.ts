@@ -240,6 +240,45 @@ describe.each(testEngines())('documents API (%s)', (engine) => {
     )
   })
 
+  it('the municipality edits its templates: checked before they are stored, and back to the default', async () => {
+    const admin = await login(t.app, 'admin@lulea.example')
+    const templates = (await call(t.app, null, 'GET', '/api/municipalities/2580/report-templates')).json()
+    const annual = templates.templates.find((x: { kind: string }) => x.kind === 'annual')
+    expect(annual).toMatchObject({ label: 'Verksamhetsberättelse', custom: true })
+    expect(templates.sections.map((x: { id: string }) => x.id)).toContain('narrative:future')
+    const path = '/api/municipalities/2580/report-templates/monthly'
+    const monthly = { sections: [{ id: 'operating', title: 'Ekonomi per ansvar' }, { id: 'summary' }] }
+    // A board's controller manages the board's cycle, not the municipality's documents.
+    expect((await call(t.app, controller, 'PUT', path, { template: monthly })).statusCode).toBe(403)
+    const wrong = await call(t.app, admin, 'PUT', path, {
+      template: { sections: [{ id: 'chapter', title: 'Ekonomi', sections: [{ id: 'kassaflode' }] }] },
+    })
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.json().error.details).toEqual([
+      {
+        path: 'sections[0].sections[0]',
+        message: 'Mallen hänvisar till avsnittet "kassaflode", som inte finns.',
+      },
+    ])
+    const saved = await call(t.app, admin, 'PUT', path, { template: monthly })
+    expect(saved.statusCode, saved.body).toBe(200)
+    expect(saved.json()).toMatchObject({ kind: 'monthly', custom: true, template: monthly })
+    const after = (await call(t.app, null, 'GET', '/api/municipalities/2580/report-templates')).json()
+    expect(after.templates.find((x: { kind: string }) => x.kind === 'monthly')).toMatchObject({
+      custom: true,
+    })
+    // The annual template the municipality had is untouched.
+    expect(after.templates.find((x: { kind: string }) => x.kind === 'annual').template).toEqual(
+      annual.template,
+    )
+    const reset = await call(t.app, admin, 'PUT', path, { template: null })
+    expect(reset.json()).toMatchObject({ kind: 'monthly', custom: false })
+    const [audit] = await t.t.db.query<{ summary: string }>(
+      "SELECT summary FROM audit_log WHERE action = 'report.template' ORDER BY seq DESC LIMIT 1",
+    )
+    expect(audit?.summary).toBe('Återställde standardmallen för månadsrapport')
+  })
+
   it('a template naming a section that does not exist is refused with where, in Swedish', async () => {
     const [before] = await t.t.db.query<{ settings: string }>(
       `SELECT settings::text AS settings FROM municipalities WHERE code = '2580'`,

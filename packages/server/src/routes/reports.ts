@@ -5,10 +5,12 @@ import {
   issueReport,
   listReportIssues,
   readReportIssue,
+  saveReportTemplate,
 } from '@arshjul/db'
 import {
   ApiError,
   AppError,
+  defaultReportTemplates,
   FollowUpStatus,
   IssuedReport,
   IssuedReportList,
@@ -17,10 +19,17 @@ import {
   type ReportFinding,
   type ReportFormat,
   ReportFormat as ReportFormatSchema,
+  ReportKind,
+  ReportTemplates,
+  reportKindLabels,
+  reportSectionIds,
+  reportSectionLabels,
+  SaveReportTemplate,
 } from '@arshjul/domain'
 import {
   blocking,
   buildDocument,
+  checkTemplate,
   generateCompilation,
   generateReport,
   loadReportData,
@@ -35,7 +44,7 @@ import type { AppInstance } from '../app.ts'
 import { notFound } from '../errors.ts'
 import { mayDo, requireAllowed } from '../policies/guards.ts'
 import { actorOf, FollowUpParams, followUpPath, requireFollowUp } from './cycle-context.ts'
-import { requireMunicipality } from './params.ts'
+import { MunicipalityParams, requireMunicipality } from './params.ts'
 
 const REPORT = '/api/municipalities/:code/boards/:board/follow-ups/:followUp/report'
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 429: ApiError }
@@ -156,6 +165,67 @@ export function reportRoutes(app: AppInstance): void {
         errorCount: blocking(report.findings).length,
         inline: preview && format === 'html',
       })
+    },
+  )
+
+  app.get(
+    '/api/municipalities/:code/report-templates',
+    {
+      schema: {
+        tags: ['Dokument'],
+        summary: 'Kommunens dokumentmallar per slag av dokument, och vilka avsnitt en mall kan ha',
+        params: MunicipalityParams,
+        response: { 200: ReportTemplates, ...errors },
+      },
+    },
+    async (request) => {
+      const municipality = await requireMunicipality(app.db, request.params.code)
+      const own = municipality.settings.reportTemplates
+      return {
+        templates: ReportKind.options.map((kind) => ({
+          kind,
+          label: reportKindLabels[kind],
+          template: own[kind] ?? defaultReportTemplates[kind],
+          custom: own[kind] !== undefined,
+        })),
+        sections: reportSectionIds.map((id) => ({ id, label: reportSectionLabels[id] ?? id })),
+      }
+    },
+  )
+
+  app.put(
+    '/api/municipalities/:code/report-templates/:kind',
+    {
+      schema: {
+        tags: ['Dokument'],
+        summary: 'Ändra kommunens mall för ett slag av dokument (null: tillbaka till standardmallen)',
+        params: MunicipalityParams.extend({ kind: ReportKind }),
+        body: SaveReportTemplate,
+        response: { 200: ReportTemplates.shape.templates.element, ...errors },
+      },
+    },
+    async (request) => {
+      const municipality = await requireMunicipality(app.db, request.params.code)
+      const userId = await requireAllowed(app.db, request, 'manage-cycle', [municipality.id])
+      const { template } = request.body
+      if (template) {
+        try {
+          checkTemplate(template)
+        } catch (error) {
+          throw asAppError(error)
+        }
+      }
+      const actor = await actorOf(app.db, userId)
+      await app.db.transaction((tx) =>
+        saveReportTemplate(tx, municipality, request.params.kind, template, actor),
+      )
+      const kind = request.params.kind
+      return {
+        kind,
+        label: reportKindLabels[kind],
+        template: template ?? defaultReportTemplates[kind],
+        custom: template !== null,
+      }
     },
   )
 
