@@ -158,15 +158,26 @@ describe.each(testEngines())('API on %s', (engine) => {
   })
 
   it('describes itself in OpenAPI 3.1, generated from the same schemas', async () => {
-    const doc = await get<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json')
+    const doc = await get<{
+      openapi: string
+      paths: Record<string, Record<string, { tags?: string[] }>>
+      tags: { name: string }[]
+    }>('/api/openapi.json')
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/municipalities',
         '/api/municipalities/{code}/boards/{board}/goals/{goal}',
         '/api/municipalities/{code}/boards/{board}/assignments',
+        '/api/municipalities/{code}/boards/{board}/follow-ups/{followUp}/report',
       ]),
     )
+    // Every operation's group is declared, so the reference lists it in order.
+    const declared = new Set(doc.tags.map((t) => t.name))
+    const used = new Set(
+      Object.values(doc.paths).flatMap((methods) => Object.values(methods).flatMap((op) => op.tags ?? [])),
+    )
+    expect([...used].filter((tag) => !declared.has(tag))).toEqual([])
   })
 
   it('sends the security headers on every response', async () => {
