@@ -165,3 +165,14 @@ export async function signInQuietly(person: Person, email: string): Promise<void
   })
   expect(response.status(), `signing in ${email}`).toBe(200)
 }
+
+/** Wait until no query of the page is loading or refreshing. */
+export async function pageReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.loading, [aria-busy="true"]'))
+}
+
+/** WCAG 1.4.10 reflow: at 320 px CSS width the page must not scroll sideways. */
+export async function noSidewaysScroll(page: Page, what: string): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  expect(width, `scrollWidth of ${what} at 320 px`).toBeLessThanOrEqual(320)
+}

@@ -14,6 +14,7 @@ import {
   checkAccessibility,
   eventually,
   heading,
+  noSidewaysScroll,
   refused,
   signIn,
   signInQuietly,
@@ -369,8 +370,7 @@ describe('reflow', () => {
       await c.page.goto(target ?? '/')
       await heading(c.page)
       await c.page.waitForFunction(() => !document.querySelector('.loading'))
-      const width = await c.page.evaluate(() => document.documentElement.scrollWidth)
-      expect(width, `scrollWidth of ${target} at 320 px`).toBeLessThanOrEqual(320)
+      await noSidewaysScroll(c.page, target ?? '/')
       await checkAccessibility(c.page, `${name}-320px`)
     }
   })

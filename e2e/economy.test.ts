@@ -14,6 +14,8 @@ import {
   checkAccessibility,
   eventually,
   heading,
+  noSidewaysScroll,
+  pageReady,
   refused,
   signInQuietly,
   tabTo,
@@ -41,10 +43,6 @@ const costCentreRows = (table: Locator) =>
 
 const rowOf = (table: Locator, name: string | RegExp) =>
   table.locator(':scope > tbody > tr').filter({ has: table.page().getByRole('rowheader', { name }) })
-
-async function pageReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.loading, [aria-busy="true"]'))
-}
 
 describe('the operating accounts', () => {
   it('shows Luleå’s offices with the total, the deficit in words and the drill-down by keyboard', async () => {
@@ -149,8 +147,7 @@ describe('the operating accounts', () => {
       await heading(p)
       await pageReady(p)
       await eventually(() => operatingTable(p).count()).toBe(1)
-      const width = await p.evaluate(() => document.documentElement.scrollWidth)
-      expect(width, `scrollWidth of ${target} at 320 px`).toBeLessThanOrEqual(320)
+      await noSidewaysScroll(p, target)
       const region = p.locator('.table-scroll').first()
       expect(await region.getAttribute('tabindex')).toBe('0')
       expect(await region.getAttribute('aria-labelledby')).toBeTruthy()

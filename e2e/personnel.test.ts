@@ -17,6 +17,8 @@ import {
   checkAccessibility,
   eventually,
   heading,
+  noSidewaysScroll,
+  pageReady,
   refused,
   signInQuietly,
   tabTo,
@@ -39,21 +41,12 @@ const IMPORT_YEAR = 2030
 
 const person = usePeople()
 
-async function pageReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.loading, [aria-busy="true"]'))
-}
-
 const rowOf = (table: Locator, name: string | RegExp) =>
   table
     .locator(':scope > tbody > tr')
     .filter({ has: table.page().getByRole('rowheader', { name, exact: typeof name === 'string' }) })
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '')
-
-async function noSidewaysScroll(page: Page, what: string): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  expect(width, `scrollWidth of ${what} at 320 px`).toBeLessThanOrEqual(320)
-}
 
 describe('personnel figures', () => {
   it('shows Luleå’s sick leave and hides the small groups from the public, with the rule', async () => {

@@ -15,6 +15,8 @@ import {
   checkAccessibility,
   eventually,
   heading,
+  noSidewaysScroll,
+  pageReady,
   refused,
   signInQuietly,
   tabTo,
@@ -28,15 +30,6 @@ const OPEN_FOLLOW_UP = 'ksf-2025-delar'
 const ALL_PASSED = 'Alla kontroller gick igenom.'
 
 const person = usePeople()
-
-async function pageReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.loading, [aria-busy="true"]'))
-}
-
-async function noSidewaysScroll(page: Page, what: string): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  expect(width, `scrollWidth of ${what} at 320 px`).toBeLessThanOrEqual(320)
-}
 
 const issuedTable = (page: Page) =>
   page.getByRole('table', { name: 'Utfärdade versioner av Verksamhetsberättelse 2024' })

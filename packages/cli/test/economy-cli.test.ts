@@ -1,23 +1,11 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestDatabase, type TestDatabase, testEngines } from '@arshjul/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { arshjul } from './support.ts'
 
-const BIN = new URL('../bin/arshjul.js', import.meta.url).pathname
 const SIE_DIR = new URL('../../../../shared/data/sie/', import.meta.url).pathname
-
-/** Run the command as a user would, against this test's own database. */
-function arshjul(env: Record<string, string>, ...args: string[]) {
-  const { DATABASE_URL: _ignored, ...rest } = process.env
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...rest, ...env, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
-}
 
 describe.each(testEngines())('arshjul import sie / economy export (%s)', (engine) => {
   let env: Record<string, string>

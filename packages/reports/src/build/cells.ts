@@ -4,7 +4,6 @@
  */
 import {
   type AmountDisplay,
-  type AssessmentScale,
   formatAmount,
   formatNumber,
   fromLedgerSign,
@@ -65,13 +64,3 @@ export function level(view: LevelView | null): Cell {
   const cell: LevelCell = { kind: 'level', label: view.label, symbol: view.symbol, colour: view.colour }
   return cell
 }
-
-export function levelOfKey(scale: AssessmentScale, key: string | null): LevelView | null {
-  const found = scale.levels.find((l) => l.key === key)
-  return found
-    ? { key: found.key, label: found.label, rank: found.rank, colour: found.colour, symbol: found.symbol }
-    : null
-}
-
-/** "mkr" or "tkr" for the caption. */
-export const unitOf = (display: AmountDisplay) => display.unit
