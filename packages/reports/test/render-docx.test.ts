@@ -168,10 +168,19 @@ describe('renderDocx', () => {
   it('leaves out the decision before there is one', async () => {
     const undecided = {
       ...sampleDocument,
-      followUp: { ...sampleDocument.followUp, decisionRef: null, decidedOn: null },
+      followUp: { ...sampleDocument.followUp, status: 'draft', decisionRef: null, decidedOn: null },
     }
     const document = await (await render(undecided)).xml('word/document.xml')
     expect(paragraphs(document).some((p) => p.text.startsWith('Beslut'))).toBe(false)
+  })
+
+  it('says a report is decided when its source gave no reference', async () => {
+    const decided = {
+      ...sampleDocument,
+      followUp: { ...sampleDocument.followUp, decisionRef: null, decidedOn: '2025-02-24' },
+    }
+    const document = await (await render(decided)).xml('word/document.xml')
+    expect(paragraphs(document).some((p) => p.text === 'Beslutad 2025-02-24')).toBe(true)
   })
 
   it('numbers the sections in Word heading styles by depth', async () => {

@@ -279,6 +279,14 @@ describe('renderXlsx details', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
   })
 
+  it('says a report is decided when its source gave no reference', async () => {
+    const decided = documentWith([percentTable], {
+      followUp: { key: 'ks-2024-vb', status: 'decided', decisionRef: null, decidedOn: null },
+    })
+    const workbook = await rendered(decided)
+    expect(rowStartingWith(sheetOf(workbook, 'Innehåll'), 'Beslut').getCell(2).value).toBe('Beslutad')
+  })
+
   it('says "Ej beslutad" and uses a fixed date when there is no decision', async () => {
     const undecided = documentWith([percentTable], {
       followUp: { key: 'ks-2025-t1', status: 'draft', decisionRef: null, decidedOn: null },

@@ -41,6 +41,7 @@ import type {
   Section,
   TableBlock,
 } from '../model.ts'
+import { decisionOf } from './decision.ts'
 
 export interface DocxOptions {
   /** SVG strings by ChartBlock id, rendered elsewhere (see the comment on `chartBlock`). */
@@ -143,8 +144,8 @@ function titlePage(doc: ReportDocument): Paragraph[] {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [textRun(doc.title)] }),
     new Paragraph({ style: 'Subtitle', children: [textRun(`${doc.board}, ${doc.municipality}`)] }),
   ]
-  const decision = doc.followUp.decisionRef
-  if (decision) page.push(new Paragraph({ children: [textRun(`Beslut: ${decision}`)] }))
+  const decision = decisionLine(doc)
+  if (decision) page.push(new Paragraph({ children: [textRun(decision)] }))
   return page
 }
 
@@ -412,7 +413,7 @@ function corePropertiesXml(doc: ReportDocument, decidedAt: Date | undefined): st
         .map((name) => `<dcterms:${name} xsi:type="dcterms:W3CDTF">${w3cDate(decidedAt)}</dcterms:${name}>`)
         .join('')
     : ''
-  const description = doc.followUp.decisionRef ? `Beslut: ${doc.followUp.decisionRef}` : ''
+  const description = decisionLine(doc) ?? ''
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     '<cp:coreProperties',
@@ -606,4 +607,11 @@ function dosDateTime(date: Date): DosTime {
     time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1),
     day: ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
   }
+}
+
+/** "Beslut: KS 2025-02-24 § 31", "Beslutad 2025-02-24", or nothing before the decision. */
+function decisionLine(doc: ReportDocument): string | null {
+  const decision = decisionOf(doc)
+  if (decision.kind === 'draft') return null
+  return decision.kind === 'reference' ? `Beslut: ${decision.text}` : decision.text
 }

@@ -5,6 +5,7 @@
  * alternative, and every figure with a key links to "Källor till siffrorna" at the end.
  * No scripts; the only markup not built here is a chart's SVG, which the caller renders on the server.
  */
+
 import type {
   Block,
   Cell,
@@ -23,6 +24,7 @@ import type {
   Section,
   TableBlock,
 } from '../model.ts'
+import { decisionOf } from './decision.ts'
 
 export interface HtmlOptions {
   /** SVG markup per chart id, rendered on the server; a chart without one shows its text alternative. */
@@ -159,16 +161,13 @@ function renderHeader(doc: ReportDocument): string {
     `<h1>${escapeHtml(doc.title)}</h1>`,
     `<p class="report-board">${escapeHtml(doc.board)}, ${escapeHtml(doc.municipality)}</p>`,
   ]
-  const decision = describeDecision(doc.followUp)
-  if (decision) lines.push(`<p class="report-decision">Beslut: ${escapeHtml(decision)}</p>`)
+  const decision = decisionOf(doc)
+  if (decision.kind !== 'draft') {
+    const text = decision.kind === 'reference' ? `Beslut: ${decision.text}` : decision.text
+    lines.push(`<p class="report-decision">${escapeHtml(text)}</p>`)
+  }
   lines.push(`<p class="report-basis">${escapeHtml(describeBasis(doc.basis))}</p>`, '</header>')
   return lines.join('\n')
-}
-
-function describeDecision(followUp: ReportDocument['followUp']): string | null {
-  const { decisionRef, decidedOn } = followUp
-  if (!decisionRef) return null
-  return decidedOn && !decisionRef.includes(decidedOn) ? `${decisionRef} (${decidedOn})` : decisionRef
 }
 
 function describeBasis(basis: ReportDocument['basis']): string {

@@ -4,7 +4,9 @@
  * gives numbered headings ("3.2"), a table of contents, page numbers "6 (33)" with the board and
  * document in the footer, and repeating table headers.
  */
+
 import type { Block, Cell, ChartBlock, ReportDocument, Row, Section, TableBlock } from '../model.ts'
+import { decisionOf } from './decision.ts'
 
 /** A Typst string literal: quotes, backslashes and control characters escaped. */
 export function typstString(text: string): string {
@@ -54,16 +56,14 @@ const preamble = (doc: ReportDocument, font: string) => `
 )
 `
 
-/** "Beslutad: KS 2025-02-24 § 31", "Beslutad 2025-02-24", or that the document is a draft. */
-export function decisionText(doc: ReportDocument): string {
-  const { status, decisionRef, decidedOn } = doc.followUp
-  if (decisionRef) return `Beslutad: ${decisionRef}`
-  if (status === 'decided') return decidedOn ? `Beslutad ${decidedOn}` : 'Beslutad'
-  return 'Utkast – ej beslutad'
-}
-
 function titlePage(doc: ReportDocument): string {
-  const decision = decisionText(doc)
+  const decided = decisionOf(doc)
+  const decision =
+    decided.kind === 'reference'
+      ? `Beslutad: ${decided.text}`
+      : decided.kind === 'decided'
+        ? decided.text
+        : 'Utkast – ej beslutad'
   return `
 #align(left + horizon)[
   #text(size: 11pt, fill: luma(80))[${text(doc.municipality)}]

@@ -19,6 +19,7 @@ import type {
   Section,
   TableBlock,
 } from '../model.ts'
+import { decisionOf } from './decision.ts'
 
 /** Excel's limit on a sheet name, in UTF-16 code units. */
 const MAX_SHEET_NAME = 31
@@ -173,7 +174,7 @@ function documentFacts(doc: ReportDocument): [string, string | number][] {
     ['Nämnd', doc.board],
     ['Kommun', doc.municipality],
     ['År', doc.year],
-    ['Beslut', doc.followUp.decisionRef ?? 'Ej beslutad'],
+    ['Beslut', decisionCell(doc)],
   ]
 }
 
@@ -332,3 +333,9 @@ function printedText(cell: Cell | undefined): string {
 const longestLine = (text: string) => Math.max(0, ...text.split('\n').map((line) => line.length))
 
 const clampWidth = (width: number) => Math.min(Math.max(Math.ceil(width), MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH)
+
+/** The decision as the contents sheet states it: its reference, that it is decided, or not yet. */
+function decisionCell(doc: ReportDocument): string {
+  const decision = decisionOf(doc)
+  return decision.kind === 'draft' ? 'Ej beslutad' : decision.text
+}
